@@ -1,0 +1,270 @@
+//! The typed client for `/api/v1`: the only place the app speaks HTTP.
+//!
+//! Every call returns the shared wire types or an [`ApiError`]; errors carry the server's stable
+//! `ErrorCode` so pages can show a translated message. The session is an HttpOnly cookie the
+//! browser sends by itself (same-origin requests include credentials by default).
+
+use daftar_domain::ids::{DeptCode, IdempotencyKey, OfficeCode, PostId, ReceiptId};
+use daftar_domain::receipt::{ForwardOrder, Movement};
+use daftar_domain::wire::{
+    DepartmentList, DiariseRequest, ErrorCode, InboxEntry, LoginRequest, Me, OfficeList, Page, PostList, Problem, ReceiptView,
+};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::fmt;
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// No answer: offline, DNS, connection reset, or the request could not be built.
+    Network,
+    /// The server answered with a problem document.
+    Problem(Problem),
+    /// The server answered something that is neither what we asked for nor a problem document.
+    Unexpected { status: u16 },
+}
+
+impl ApiError {
+    /// The server's error code, if it sent one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ApiError::Problem(problem) => Some(problem.code),
+            _ => None,
+        }
+    }
+
+    /// The request field the server refused, for a 422.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ApiError::Problem(problem) if problem.code == ErrorCode::Invalid => problem.field.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the very same request again may succeed, so it should keep its
+    /// idempotency key: the server may have done the work without our hearing about it.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ApiError::Network | ApiError::Unexpected { .. } => true,
+            ApiError::Problem(problem) => matches!(problem.code, ErrorCode::InProgress | ErrorCode::Internal | ErrorCode::Unavailable),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Only for logs and debugging: people see the translated text for the code.
+        match self {
+            ApiError::Network => f.write_str("the server could not be reached"),
+            ApiError::Problem(problem) => write!(f, "{} ({:?}): {}", problem.title, problem.code, problem.detail),
+            ApiError::Unexpected { status } => write!(f, "unexpected answer with status {status}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Rows asked for per page of a list.
+const PAGE_SIZE: &str = "25";
+
+async fn send(request: Result<Request, gloo_net::Error>) -> ApiResult<Response> {
+    let request = request.map_err(|_| ApiError::Network)?;
+    request.send().await.map_err(|_| ApiError::Network)
+}
+
+/// Reads a success body as `T`, or the problem document of a failure.
+async fn read<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
+    if response.ok() {
+        response.json::<T>().await.map_err(|_| ApiError::Unexpected { status: response.status() })
+    } else {
+        Err(read_problem(response).await)
+    }
+}
+
+async fn read_problem(response: Response) -> ApiError {
+    match response.json::<Problem>().await {
+        Ok(problem) => ApiError::Problem(problem),
+        Err(_) => ApiError::Unexpected { status: response.status() },
+    }
+}
+
+async fn get<T: DeserializeOwned>(builder: RequestBuilder) -> ApiResult<T> {
+    read(send(builder.build()).await?).await
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: &IdempotencyKey) -> ApiResult<T> {
+    let request = Request::post(url).header("Idempotency-Key", key.as_ref()).json(body);
+    read(send(request).await?).await
+}
+
+fn paged(url: &str, cursor: Option<&str>) -> RequestBuilder {
+    let builder = Request::get(url).query([("limit", PAGE_SIZE)]);
+    match cursor {
+        // `query` percent-encodes: the cursor is opaque and may hold any character.
+        Some(cursor) => builder.query([("cursor", cursor)]),
+        None => builder,
+    }
+}
+
+/// Signs in; the server sets the session cookie.
+pub async fn login(request: &LoginRequest) -> ApiResult<Me> {
+    post("/api/v1/auth/login", request, &new_idempotency_key()).await
+}
+
+/// Ends the session.
+pub async fn logout() -> ApiResult<()> {
+    let request = Request::post("/api/v1/auth/logout").header("Idempotency-Key", new_idempotency_key().as_ref()).build();
+    let response = send(request).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(read_problem(response).await)
+    }
+}
+
+/// Who is signed in; `unauthenticated` when nobody is.
+pub async fn me() -> ApiResult<Me> {
+    get(Request::get("/api/v1/auth/me")).await
+}
+
+pub async fn departments() -> ApiResult<DepartmentList> {
+    get(Request::get("/api/v1/org/departments")).await
+}
+
+pub async fn offices(dept: &DeptCode) -> ApiResult<OfficeList> {
+    get(Request::get(&format!("/api/v1/org/departments/{dept}/offices"))).await
+}
+
+pub async fn posts(office: &OfficeCode) -> ApiResult<PostList> {
+    get(Request::get(&format!("/api/v1/org/offices/{office}/posts"))).await
+}
+
+/// One page of what waits at a post, newest first.
+pub async fn inbox(post: &PostId, cursor: Option<&str>) -> ApiResult<Page<InboxEntry>> {
+    get(paged(&format!("/api/v1/posts/{post}/inbox"), cursor)).await
+}
+
+pub async fn diarise(request: &DiariseRequest, key: &IdempotencyKey) -> ApiResult<ReceiptView> {
+    post("/api/v1/receipts", request, key).await
+}
+
+pub async fn receipt(id: &ReceiptId) -> ApiResult<ReceiptView> {
+    get(Request::get(&format!("/api/v1/receipts/{id}"))).await
+}
+
+/// One page of a receipt's movements, oldest first.
+pub async fn history(id: &ReceiptId, cursor: Option<&str>) -> ApiResult<Page<Movement>> {
+    get(paged(&format!("/api/v1/receipts/{id}/history"), cursor)).await
+}
+
+pub async fn forward(id: &ReceiptId, order: &ForwardOrder, key: &IdempotencyKey) -> ApiResult<ReceiptView> {
+    post(&format!("/api/v1/receipts/{id}/forward"), order, key).await
+}
+
+/// A fresh random key: 128 bits from the browser's CSPRNG as 32 hex digits.
+pub fn new_idempotency_key() -> IdempotencyKey {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // No Web Crypto (very old browser): uniqueness is all a key needs, not secrecy.
+        for (i, byte) in bytes.iter_mut().enumerate() {
+            *byte = (js_sys::Math::random() * 256.0) as u8 ^ (js_sys::Date::now() as u64 >> (i % 8)) as u8;
+        }
+    }
+    key_from_bytes(&bytes)
+}
+
+fn key_from_bytes(bytes: &[u8; 16]) -> IdempotencyKey {
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    IdempotencyKey::parse(&hex).expect("32 hex digits are a valid idempotency key")
+}
+
+/// Remembers the key of a form's last submission, so that sending the same request again (after
+/// a network failure, say) reuses its key and the server replays the first result instead of
+/// acting twice. A different request, or one after a definite answer, gets a new key.
+#[derive(Debug, Default)]
+pub struct SubmissionKeys {
+    last: Option<(String, IdempotencyKey)>,
+}
+
+impl SubmissionKeys {
+    /// The key for this request body: the previous one if the body is unchanged, else `fresh()`.
+    pub fn key_for(&mut self, body: &impl Serialize, fresh: impl FnOnce() -> IdempotencyKey) -> IdempotencyKey {
+        let body = serde_json::to_string(body).unwrap_or_default();
+        match &self.last {
+            Some((last_body, key)) if *last_body == body => key.clone(),
+            _ => {
+                let key = fresh();
+                self.last = Some((body, key.clone()));
+                key
+            }
+        }
+    }
+
+    /// Records the outcome: keep the key only while a retry might still be the same attempt.
+    pub fn settle<T>(&mut self, outcome: &ApiResult<T>) {
+        let keep = matches!(outcome, Err(error) if error.is_retryable());
+        if !keep {
+            self.last = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(n: u8) -> IdempotencyKey {
+        key_from_bytes(&[n; 16])
+    }
+
+    fn problem(code: ErrorCode) -> ApiError {
+        ApiError::Problem(Problem {
+            type_uri: "about:blank".into(),
+            title: "t".into(),
+            status: 400,
+            detail: "d".into(),
+            code,
+            field: Some("subject".into()),
+            current_version: None,
+        })
+    }
+
+    #[test]
+    fn keys_are_32_hex_digits() {
+        assert_eq!(key(0xab).as_ref(), "abababababababababababababababab");
+    }
+
+    #[test]
+    fn a_retry_of_the_same_request_reuses_its_key() {
+        let mut keys = SubmissionKeys::default();
+        let first = keys.key_for(&"body", || key(1));
+        keys.settle::<()>(&Err(ApiError::Network));
+        assert_eq!(keys.key_for(&"body", || key(2)), first);
+    }
+
+    #[test]
+    fn a_changed_request_or_a_definite_answer_gets_a_new_key() {
+        let mut keys = SubmissionKeys::default();
+        keys.key_for(&"body", || key(1));
+        assert_eq!(keys.key_for(&"other body", || key(2)), key(2));
+        keys.settle::<()>(&Ok(()));
+        assert_eq!(keys.key_for(&"other body", || key(3)), key(3));
+        keys.settle::<()>(&Err(problem(ErrorCode::Invalid)));
+        assert_eq!(keys.key_for(&"other body", || key(4)), key(4));
+        keys.settle::<()>(&Err(problem(ErrorCode::InProgress)));
+        assert_eq!(keys.key_for(&"other body", || key(5)), key(4));
+    }
+
+    #[test]
+    fn only_invalid_problems_name_a_field() {
+        assert_eq!(problem(ErrorCode::Invalid).field(), Some("subject"));
+        assert_eq!(problem(ErrorCode::Conflict).field(), None);
+        assert_eq!(ApiError::Network.code(), None);
+    }
+}

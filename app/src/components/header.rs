@@ -1,0 +1,75 @@
+//! The header on every page: product name, navigation, who is signed in, language, sign out.
+
+use crate::api;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
+use daftar_domain::org::Role;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// The site header.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let signing_out = RwSignal::new(false);
+
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        signing_out.set(true);
+        spawn_local(async move {
+            // Whatever the server says, this browser forgets the session; a failed logout only
+            // means the cookie expires on its own.
+            let _ = api::logout().await;
+            signing_out.set(false);
+            session.signed_out();
+            navigate("/login", Default::default());
+        });
+    };
+    let toggle_language = move |_| i18n.set_locale(i18n.locale().other());
+    let name = move || session.me().map(|me| i18n.pick(&me.name_en, &me.name_hi).to_owned());
+    let is_diarist = move || session.me().is_some_and(|me| me.roles.contains(&Role::Diarist));
+
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href="#main">{i18n.text(|t| t.skip_to_content)}</a>
+            <div class="header-bar">
+                <a class="brand" href="/inbox">
+                    <svg class="brand-icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+                        <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5h5l2 2h8A1.5 1.5 0 0 1 21 8.5v9a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 17.5z" fill="currentColor"/>
+                    </svg>
+                    <span>{i18n.text(|t| t.product)}</span>
+                </a>
+                <div class="header-tools">
+                    {move || name().map(|name| view! {
+                        <span class="who">
+                            <span class="visually-hidden">{i18n.text(|t| t.signed_in_as)} " "</span>
+                            {name}
+                        </span>
+                    })}
+                    <button type="button" class="button-header" lang=move || i18n.locale().other().tag() on:click=toggle_language>
+                        {i18n.text(|t| t.switch_language)}
+                    </button>
+                    <Show when=move || session.me().is_some()>
+                        <button type="button" class="button-header" on:click=sign_out.clone() disabled=move || signing_out.get()>
+                            {i18n.text(|t| t.sign_out)}
+                        </button>
+                    </Show>
+                </div>
+            </div>
+            <Show when=move || session.me().is_some()>
+                <nav class="site-nav" aria-label=i18n.text(|t| t.nav_label)>
+                    <ul>
+                        <li><A href="/inbox">{i18n.text(|t| t.nav_inbox)}</A></li>
+                        <Show when=is_diarist>
+                            <li><A href="/receipts/new">{i18n.text(|t| t.nav_diarise)}</A></li>
+                        </Show>
+                    </ul>
+                </nav>
+            </Show>
+        </header>
+    }
+}

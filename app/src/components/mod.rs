@@ -1,0 +1,15 @@
+//! Widgets shared by several pages.
+
+pub mod errors;
+pub mod fields;
+pub mod guard;
+pub mod header;
+pub mod more;
+pub mod status;
+
+pub use errors::{error_text, ErrorList};
+pub use fields::{FieldMessage, Loading, PriorityBadge};
+pub use guard::RequireSession;
+pub use header::SiteHeader;
+pub use more::MorePages;
+pub use status::FlashRegion;

@@ -1,0 +1,84 @@
+//! "Load more" for cursor-paged lists: the rows after the first page, and the cursor to go on.
+
+use crate::api::{ApiError, ApiResult};
+use daftar_domain::wire::Page;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::future::Future;
+
+/// The pages after the first of a list. The first page comes from a resource; this holds the
+/// rest until [`MorePages::reset`], which the list calls whenever its first page is refetched.
+#[derive(Debug)]
+pub struct MorePages<T: Send + Sync + 'static> {
+    pub items: RwSignal<Vec<T>>,
+    /// `None` until a further page has loaded; then that page's next cursor.
+    cursor: RwSignal<Option<Option<String>>>,
+    pub loading: RwSignal<bool>,
+    pub error: RwSignal<Option<ApiError>>,
+    /// Bumped on reset, so a page that arrives for an abandoned list is dropped.
+    generation: RwSignal<u32>,
+}
+
+impl<T: Send + Sync + 'static> Clone for MorePages<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for MorePages<T> {}
+
+impl<T: Send + Sync + 'static> Default for MorePages<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: Send + Sync + 'static> MorePages<T> {
+    /// Creates the signals; call inside the component that owns the list.
+    pub fn new() -> Self {
+        MorePages {
+            items: RwSignal::new(Vec::new()),
+            cursor: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            error: RwSignal::new(None),
+            generation: RwSignal::new(0),
+        }
+    }
+
+    pub fn reset(&self) {
+        self.generation.update(|g| *g = g.wrapping_add(1));
+        self.items.set(Vec::new());
+        self.cursor.set(None);
+        self.loading.set(false);
+        self.error.set(None);
+    }
+
+    /// Where the next page starts, given the first page's cursor (tracked).
+    pub fn next_cursor(&self, first_page_next: Option<String>) -> Option<String> {
+        self.cursor.get().unwrap_or(first_page_next)
+    }
+
+    /// Loads the page at `cursor` and appends it.
+    pub fn load<Fut>(self, cursor: String, fetch: impl FnOnce(String) -> Fut + 'static)
+    where
+        Fut: Future<Output = ApiResult<Page<T>>> + 'static,
+    {
+        let generation = self.generation.get_untracked();
+        self.loading.set(true);
+        self.error.set(None);
+        spawn_local(async move {
+            let result = fetch(cursor).await;
+            if self.generation.get_untracked() != generation {
+                return;
+            }
+            self.loading.set(false);
+            match result {
+                Ok(page) => {
+                    self.items.update(|items| items.extend(page.items));
+                    self.cursor.set(Some(page.next_cursor));
+                }
+                Err(error) => self.error.set(Some(error)),
+            }
+        });
+    }
+}

@@ -1,0 +1,51 @@
+//! Daftar's browser app: Leptos, client-side rendered, compiled to WASM.
+//!
+//! Pages live in `pages`, shared widgets in `components`, every HTTP call in `api`, every
+//! visible string in `i18n`. The server serves an empty HTML shell for every non-API path; this
+//! crate mounts the whole interface into its body.
+
+pub mod api;
+pub mod components;
+pub mod format;
+pub mod i18n;
+pub mod pages;
+pub mod session;
+
+use components::{FlashRegion, RequireSession, SiteHeader};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{DiarisePage, InboxPage, LoginPage, NotFound, ReceiptPage};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Starts the app when the WASM module loads.
+#[wasm_bindgen(start)]
+pub fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole app: contexts, header, and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    i18n::I18n::provide();
+    session::Session::provide();
+    session::Flash::provide();
+
+    view! {
+        <Router>
+            <SiteHeader/>
+            <main id="main" class="container" tabindex="-1">
+                <FlashRegion/>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/") view=|| view! { <RequireSession><InboxPage/></RequireSession> }/>
+                    <Route path=path!("/inbox") view=|| view! { <RequireSession><InboxPage/></RequireSession> }/>
+                    // Before `/receipts/:id`, so that "new" is not taken for a receipt ID.
+                    <Route path=path!("/receipts/new") view=|| view! { <RequireSession><DiarisePage/></RequireSession> }/>
+                    <Route path=path!("/receipts/:id") view=|| view! { <RequireSession><ReceiptPage/></RequireSession> }/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

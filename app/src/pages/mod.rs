@@ -1,0 +1,25 @@
+//! One module per page.
+
+pub mod diarise;
+pub mod inbox;
+pub mod login;
+pub mod not_found;
+pub mod receipt;
+
+pub use diarise::DiarisePage;
+pub use inbox::InboxPage;
+pub use login::LoginPage;
+pub use not_found::NotFound;
+pub use receipt::ReceiptPage;
+
+use crate::i18n::{use_i18n, Texts};
+use leptos::prelude::*;
+
+/// Keeps the browser tab's title on this page's name, in the current language.
+pub(crate) fn use_page_title(pick: fn(&Texts) -> &'static str) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let t = i18n.t();
+        document().set_title(&format!("{} · {}", pick(t), t.product));
+    });
+}

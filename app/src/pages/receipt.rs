@@ -1,0 +1,529 @@
+//! One receipt: its details, the forward form for whoever holds it, and its movement history.
+
+use super::inbox::post_label;
+use super::use_page_title;
+use crate::api::{self, ApiError, SubmissionKeys};
+use crate::components::fields::{described_by, focus, from_wire_name, wire_name};
+use crate::components::{error_text, ErrorList, FieldMessage, Loading, MorePages, PriorityBadge};
+use crate::format::{human_date, human_local, iso_date, parse_iso_date, today};
+use crate::i18n::{use_i18n, FieldError, Texts};
+use crate::session::{use_flash, FlashMessage};
+use daftar_domain::receipt::{ForwardOrder, Movement, Priority};
+use daftar_domain::wire::{PostSummary, ReceiptView};
+use daftar_domain::{DeptCode, OfficeCode, PostId, ReceiptId, Remarks};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_location, use_params_map};
+
+/// The receipt page, for `/receipts/:id`.
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    use_page_title(|t| t.receipt_title);
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|raw| ReceiptId::parse(&raw).ok()));
+    move || match id.get() {
+        Some(id) => view! { <ReceiptScreen id/> }.into_any(),
+        None => view! {
+            <section class="page">
+                <h1>{i18n.text(|t| t.receipt_title)}</h1>
+                <p class="notice notice-error">{i18n.text(|t| t.invalid_receipt_id)}</p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// The page for one well-formed receipt ID.
+#[component]
+fn ReceiptScreen(id: ReceiptId) -> impl IntoView {
+    let i18n = use_i18n();
+    let receipt = LocalResource::new({
+        let id = id.clone();
+        move || {
+            let id = id.clone();
+            async move { api::receipt(&id).await }
+        }
+    });
+    let history = LocalResource::new({
+        let id = id.clone();
+        move || {
+            let id = id.clone();
+            async move { api::history(&id, None).await }
+        }
+    });
+    let more = MorePages::<Movement>::new();
+    let reload = Callback::new(move |_: ()| {
+        more.reset();
+        receipt.refetch();
+        history.refetch();
+    });
+
+    let history_view = move || {
+        let id = id.clone();
+        Suspend::new(async move { history.await.map(|page| view! { <HistoryTable rows=page.items next=page.next_cursor more id/> }) })
+    };
+
+    view! {
+        <article class="page">
+            <Transition fallback=Loading>
+                <ErrorBoundary fallback=move |errors| view! { <ErrorList errors retry=reload/> }>
+                    {move || Suspend::new(async move {
+                        receipt.await.map(|view| {
+                            let action = if view.can_forward {
+                                view! { <ForwardForm receipt=view.clone() on_done=reload/> }.into_any()
+                            } else {
+                                view! { <p class="notice">{i18n.text(|t| t.cannot_forward)}</p> }.into_any()
+                            };
+                            view! { <ReceiptDetails view/> {action} }
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+            <section class="history" aria-labelledby="history-heading">
+                <h2 id="history-heading">{i18n.text(|t| t.history_heading)}</h2>
+                <Transition fallback=Loading>
+                    <ErrorBoundary fallback=move |errors| view! { <ErrorList errors retry=reload/> }>
+                        {history_view.clone()}
+                    </ErrorBoundary>
+                </Transition>
+            </section>
+        </article>
+    }
+}
+
+/// The receipt's facts as a description list.
+#[component]
+fn ReceiptDetails(view: ReceiptView) -> impl IntoView {
+    let i18n = use_i18n();
+    let r = view.receipt;
+    let letter = r.letter;
+    let holder = view.holder_post;
+    let holder_name = {
+        let holder = holder.clone();
+        move || match (&holder.holder_name_en, &holder.holder_name_hi) {
+            (Some(en), hi) => i18n.pick(en, hi.as_deref().unwrap_or(en)).to_owned(),
+            _ => i18n.t().vacant.to_owned(),
+        }
+    };
+    let (mode, category, priority) = (letter.mode, letter.category, r.priority);
+    let due = r.due_date.map(human_date);
+    let item = |label: fn(&Texts) -> &'static str, value: AnyView| {
+        view! {
+            <div class="details-item">
+                <dt>{i18n.text(label)}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    view! {
+        <h1>
+            {i18n.text(|t| t.receipt_title)} " "
+            <span class="diary-number">{view.diary_number_text.clone()}</span>
+        </h1>
+        <p class="subject-line">{letter.subject.to_string()}</p>
+        <section aria-labelledby="details-heading">
+            <h2 id="details-heading">{i18n.text(|t| t.details_heading)}</h2>
+            <dl class="details">
+                {item(|t| t.diary_number, view! { <span>{view.diary_number_text}</span> }.into_any())}
+                {item(|t| t.subject, view! { <span>{letter.subject.to_string()}</span> }.into_any())}
+                {item(|t| t.sender, view! { <span>{letter.sender.to_string()}</span> }.into_any())}
+                {item(|t| t.letter_date, view! { <span>{human_date(letter.letter_date)}</span> }.into_any())}
+                {item(|t| t.mode, view! { <span>{move || i18n.t().mode(mode)}</span> }.into_any())}
+                {item(|t| t.category, view! { <span>{move || i18n.t().category(category)}</span> }.into_any())}
+                {item(|t| t.received_on, view! { <span>{human_date(r.received_on)}</span> }.into_any())}
+                {item(|t| t.now_with, view! {
+                    <span>
+                        {move || post_label(i18n, &holder)} " (" {holder_name} ")"
+                        <br/><span class="code">{r.holder.to_string()}</span>
+                    </span>
+                }.into_any())}
+                {item(|t| t.held_since, view! { <span>{human_local(r.held_since)}</span> }.into_any())}
+                {item(|t| t.priority, view! { <PriorityBadge priority/> }.into_any())}
+                {item(|t| t.due_date, view! { <span>{move || due.clone().unwrap_or_else(|| i18n.t().none.to_owned())}</span> }.into_any())}
+            </dl>
+        </section>
+    }
+}
+
+/// A form field's error signal, its element ID, and the API's name for it.
+type Field = (&'static str, &'static str, RwSignal<Option<FieldError>>);
+
+/// Department → office → post, remarks, priority and due date; then forward.
+#[component]
+fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let flash = use_flash();
+    let location = use_location();
+    let id = receipt.receipt.id.clone();
+    let version = receipt.receipt.version;
+    let holder = receipt.receipt.holder.clone();
+
+    let dept = RwSignal::new(String::new());
+    let office = RwSignal::new(String::new());
+    let to_post = RwSignal::new(String::new());
+    let remarks = RwSignal::new(String::new());
+    let priority = RwSignal::new(Priority::Normal);
+    let due = RwSignal::new(String::new());
+    let error = || RwSignal::new(None::<FieldError>);
+    let (dept_error, office_error, post_error, remarks_error, priority_error, due_error) = (error(), error(), error(), error(), error(), error());
+    let fields: [Field; 6] = [
+        ("dept", "fwd-dept", dept_error),
+        ("office", "fwd-office", office_error),
+        ("to_post", "fwd-post", post_error),
+        ("remarks", "fwd-remarks", remarks_error),
+        ("priority", "fwd-priority", priority_error),
+        ("due_date", "fwd-due", due_error),
+    ];
+    let failure = RwSignal::new(None::<ApiError>);
+    let invalid = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let keys = StoredValue::new(SubmissionKeys::default());
+
+    let departments = LocalResource::new(api::departments);
+    let offices = LocalResource::new(move || {
+        let dept = DeptCode::parse(&dept.get()).ok();
+        async move {
+            match dept {
+                Some(dept) => api::offices(&dept).await.map(|list| list.offices),
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    let posts = LocalResource::new(move || {
+        let office = OfficeCode::parse(&office.get()).ok();
+        async move {
+            match office {
+                Some(office) => api::posts(&office).await.map(|list| list.posts),
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    let org_error = move || {
+        let failed = |result: Option<Result<(), ApiError>>| result.and_then(Result::err);
+        failed(departments.get().map(|r| r.map(|_| ())))
+            .or_else(|| failed(offices.get().map(|r| r.map(|_| ()))))
+            .or_else(|| failed(posts.get().map(|r| r.map(|_| ()))))
+    };
+
+    let dept_options = move || {
+        let list = departments.get().and_then(Result::ok).map(|l| l.departments).unwrap_or_default();
+        list.into_iter()
+            .map(|d| {
+                let code = d.code.to_string();
+                let selected = dept.get_untracked() == code;
+                view! { <option value=code prop:selected=selected>{move || i18n.pick(&d.name_en, &d.name_hi).to_owned()}</option> }
+            })
+            .collect_view()
+    };
+    let office_options = move || {
+        let list = offices.get().and_then(Result::ok).unwrap_or_default();
+        list.into_iter()
+            .map(|o| {
+                let code = o.code.to_string();
+                let selected = office.get_untracked() == code;
+                view! { <option value=code prop:selected=selected>{move || i18n.pick(&o.name_en, &o.name_hi).to_owned()}</option> }
+            })
+            .collect_view()
+    };
+    let post_options = {
+        let holder = holder.clone();
+        move || {
+            let list = posts.get().and_then(Result::ok).unwrap_or_default();
+            list.into_iter()
+                .filter(|p| p.id != holder)
+                .map(|p| {
+                    let id = p.id.to_string();
+                    let selected = to_post.get_untracked() == id;
+                    view! { <option value=id prop:selected=selected>{move || post_option_label(i18n.t(), i18n.pick(&p.title_en, &p.title_hi), &p, i18n.locale())}</option> }
+                })
+                .collect_view()
+        }
+    };
+    let priority_options = move || {
+        Priority::ALL
+            .into_iter()
+            .map(|p| view! { <option value=wire_name(&p) prop:selected=move || priority.get() == p>{move || i18n.t().priority(p)}</option> })
+            .collect_view()
+    };
+
+    let parse_form = move || -> Option<ForwardOrder> {
+        let chosen_post = PostId::parse(&to_post.get_untracked()).map_err(|_| FieldError::Choose);
+        dept_error.set(dept.get_untracked().is_empty().then_some(FieldError::Choose));
+        office_error.set(office.get_untracked().is_empty().then_some(FieldError::Choose));
+        post_error.set(chosen_post.as_ref().err().copied());
+        let noted = Remarks::parse(&remarks.get_untracked()).map_err(FieldError::from);
+        remarks_error.set(noted.as_ref().err().copied());
+        let due_date = check_due_date(&due.get_untracked(), today());
+        due_error.set(due_date.as_ref().err().copied());
+        priority_error.set(None);
+        Some(ForwardOrder { version, to_post: chosen_post.ok()?, remarks: noted.ok()?, priority: priority.get_untracked(), due_date: due_date.ok()? })
+    };
+    let focus_first_error = move || match fields.iter().find(|(_, _, error)| error.get_untracked().is_some()) {
+        Some((_, element, _)) => {
+            focus(element);
+            true
+        }
+        None => false,
+    };
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let Some(order) = parse_form() else {
+            invalid.set(true);
+            focus_first_error();
+            return;
+        };
+        invalid.set(false);
+        let key = keys.try_update_value(|keys| keys.key_for(&order, api::new_idempotency_key)).unwrap_or_else(api::new_idempotency_key);
+        let id = id.clone();
+        let here = location.pathname.get_untracked();
+        pending.set(true);
+        spawn_local(async move {
+            let result = api::forward(&id, &order, &key).await;
+            keys.update_value(|keys| keys.settle(&result));
+            pending.set(false);
+            match result {
+                Ok(moved) => {
+                    let post = moved.holder_post;
+                    let post_en = format!("{}, {}", post.title_en, post.office_name_en);
+                    let post_hi = format!("{}, {}", post.title_hi, post.office_name_hi);
+                    flash.show(here, FlashMessage::Forwarded { post_en, post_hi });
+                    on_done.run(());
+                }
+                Err(error) if error.code() == Some(daftar_domain::wire::ErrorCode::Conflict) => {
+                    flash.show(here, FlashMessage::Conflict);
+                    on_done.run(());
+                }
+                Err(error) => {
+                    if let Some((_, _, field)) = fields.iter().find(|(name, _, _)| Some(*name) == error.field()) {
+                        field.set(Some(FieldError::Rejected));
+                        invalid.set(true);
+                    }
+                    failure.set(Some(error));
+                    if !focus_first_error() {
+                        focus("fwd-submit");
+                    }
+                }
+            }
+        });
+    };
+
+    let choose_dept = move |ev: leptos::ev::Event| {
+        dept.set(event_target_value(&ev));
+        office.set(String::new());
+        to_post.set(String::new());
+    };
+    let choose_office = move |ev: leptos::ev::Event| {
+        office.set(event_target_value(&ev));
+        to_post.set(String::new());
+    };
+    let min_due = iso_date(today());
+
+    view! {
+        <section class="forward" aria-labelledby="forward-heading">
+            <h2 id="forward-heading">{i18n.text(|t| t.forward_heading)}</h2>
+            <div class="form-alert" role="alert">
+                {move || {
+                    let t = i18n.t();
+                    match (failure.get(), org_error()) {
+                        (Some(error), _) if error.field().is_none() => Some(view! { <p class="notice notice-error">{error_text(t, &error)}</p> }),
+                        (_, Some(error)) => Some(view! { <p class="notice notice-error">{error_text(t, &error)}</p> }),
+                        _ if invalid.get() => Some(view! { <p class="notice notice-error">{t.err_form}</p> }),
+                        _ => None,
+                    }
+                }}
+            </div>
+            <form class="form" on:submit=on_submit novalidate>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="fwd-dept">{i18n.text(|t| t.department)}</label>
+                        <select id="fwd-dept" aria-describedby=described_by("fwd-dept", false)
+                            aria-invalid=move || dept_error.get().is_some().to_string() on:change=choose_dept>
+                            <option value="" prop:selected=move || dept.get().is_empty()>{i18n.text(|t| t.choose_department)}</option>
+                            {dept_options}
+                        </select>
+                        <FieldMessage id="fwd-dept-error" error=dept_error/>
+                    </div>
+                    <div class="field">
+                        <label for="fwd-office">{i18n.text(|t| t.office)}</label>
+                        <select id="fwd-office" aria-describedby=described_by("fwd-office", false)
+                            aria-invalid=move || office_error.get().is_some().to_string() on:change=choose_office>
+                            <option value="" prop:selected=move || office.get().is_empty()>{i18n.text(|t| t.choose_office)}</option>
+                            {office_options}
+                        </select>
+                        <FieldMessage id="fwd-office-error" error=office_error/>
+                    </div>
+                    <div class="field">
+                        <label for="fwd-post">{i18n.text(|t| t.post)}</label>
+                        <select id="fwd-post" aria-describedby=described_by("fwd-post", false)
+                            aria-invalid=move || post_error.get().is_some().to_string()
+                            on:change=move |ev| to_post.set(event_target_value(&ev))>
+                            <option value="" prop:selected=move || to_post.get().is_empty()>{i18n.text(|t| t.choose_post)}</option>
+                            {post_options}
+                        </select>
+                        <FieldMessage id="fwd-post-error" error=post_error/>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="fwd-remarks">{i18n.text(|t| t.remarks)}</label>
+                    <textarea id="fwd-remarks" rows="3" aria-describedby=described_by("fwd-remarks", false)
+                        aria-invalid=move || remarks_error.get().is_some().to_string()
+                        bind:value=remarks></textarea>
+                    <FieldMessage id="fwd-remarks-error" error=remarks_error/>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="fwd-priority">{i18n.text(|t| t.priority)}</label>
+                        <select id="fwd-priority" aria-describedby=described_by("fwd-priority", false)
+                            on:change=move |ev| if let Some(p) = from_wire_name(&event_target_value(&ev)) { priority.set(p) }>
+                            {priority_options}
+                        </select>
+                        <FieldMessage id="fwd-priority-error" error=priority_error/>
+                    </div>
+                    <div class="field">
+                        <label for="fwd-due">{i18n.text(|t| t.due_date)}</label>
+                        <p id="fwd-due-hint" class="hint">{i18n.text(|t| t.due_date_hint)}</p>
+                        <input id="fwd-due" type="date" min=min_due aria-describedby=described_by("fwd-due", true)
+                            aria-invalid=move || due_error.get().is_some().to_string()
+                            bind:value=due/>
+                        <FieldMessage id="fwd-due-error" error=due_error/>
+                    </div>
+                </div>
+                <div class="actions">
+                    <button id="fwd-submit" type="submit" class="button-primary" aria-disabled=move || pending.get().to_string()>
+                        {i18n.text(|t| t.forward_button)}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// A post in the forward list: its title and who holds it (or that it is vacant).
+fn post_option_label(t: &Texts, title: &str, post: &PostSummary, locale: crate::i18n::Locale) -> String {
+    let holder = match (locale, &post.holder_name_en, &post.holder_name_hi) {
+        (crate::i18n::Locale::Hi, _, Some(hi)) if !hi.trim().is_empty() => hi.as_str(),
+        (_, Some(en), _) => en.as_str(),
+        _ => t.vacant,
+    };
+    format!("{title} — {holder}")
+}
+
+/// Checks an optional due date: empty is fine, a past date is not.
+fn check_due_date(raw: &str, today: time::Date) -> Result<Option<time::Date>, FieldError> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    let date = parse_iso_date(raw).ok_or(FieldError::InvalidDate)?;
+    if date < today {
+        return Err(FieldError::DateInPast);
+    }
+    Ok(Some(date))
+}
+
+/// The movement history, oldest first, with "Load more" for long histories.
+#[component]
+fn HistoryTable(rows: Vec<Movement>, next: Option<String>, more: MorePages<Movement>, id: ReceiptId) -> impl IntoView {
+    let i18n = use_i18n();
+    if rows.is_empty() {
+        return view! { <p class="empty-state">{i18n.text(|t| t.history_empty)}</p> }.into_any();
+    }
+    let load_more = {
+        let next = next.clone();
+        move |_| {
+            if let Some(cursor) = more.next_cursor(next.clone()) {
+                let id = id.clone();
+                more.load(cursor, move |cursor| async move { api::history(&id, Some(&cursor)).await });
+            }
+        }
+    };
+    let has_more = move || more.next_cursor(next.clone()).is_some();
+    // Explicit roles: see the inbox table.
+    view! {
+        <table class="data-table history-table" role="table" aria-labelledby="history-heading">
+            <thead role="rowgroup">
+                <tr role="row">
+                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_seq)}</th>
+                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_action)}</th>
+                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_from_to)}</th>
+                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_by)}</th>
+                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_remarks)}</th>
+                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_priority)}</th>
+                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_time)}</th>
+                </tr>
+            </thead>
+            <tbody role="rowgroup">
+                {rows.into_iter().map(|movement| view! { <HistoryRow movement/> }).collect_view()}
+                <For each=move || more.items.get() key=|movement| movement.seq let:movement>
+                    <HistoryRow movement/>
+                </For>
+            </tbody>
+        </table>
+        <div class="list-footer">
+            <Show when=has_more.clone()>
+                <button type="button" class="button-secondary" on:click=load_more.clone() disabled=move || more.loading.get()>
+                    {i18n.text(|t| t.load_more)}
+                </button>
+            </Show>
+            <div role="alert">{move || more.error.get().map(|e| view! { <p class="notice notice-error">{error_text(i18n.t(), &e)}</p> })}</div>
+        </div>
+    }
+    .into_any()
+}
+
+/// One movement.
+#[component]
+fn HistoryRow(movement: Movement) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = movement.action;
+    let from = movement.from_post.map(|p| p.to_string());
+    let remarks = movement.remarks.to_string();
+    let due = movement.due_date.map(human_date);
+    view! {
+        <tr role="row">
+            <td role="cell" data-label=i18n.text(|t| t.col_seq)>{movement.seq}</td>
+            <td role="cell" data-label=i18n.text(|t| t.col_action)>{move || i18n.t().action(action)}</td>
+            <td role="cell" data-label=i18n.text(|t| t.col_from_to)>
+                <span class="code">{move || from.clone().unwrap_or_else(|| i18n.t().none.to_owned())}</span>
+                " → "
+                <span class="code">{movement.to_post.to_string()}</span>
+            </td>
+            <td role="cell" data-label=i18n.text(|t| t.col_by)><span class="code">{movement.by.to_string()}</span></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_remarks) class="cell-remarks">
+                {move || if remarks.is_empty() { i18n.t().none.to_owned() } else { remarks.clone() }}
+            </td>
+            <td role="cell" data-label=i18n.text(|t| t.col_priority)>
+                <PriorityBadge priority=movement.priority/>
+                {due.map(|due| view! { <span class="due">{i18n.text(|t| t.due_date)} ": " {due}</span> })}
+            </td>
+            <td role="cell" data-label=i18n.text(|t| t.col_time)>{human_local(movement.at)}</td>
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn due_dates_are_optional_but_not_in_the_past() {
+        let today = date!(2026 - 11 - 23);
+        let cases = [
+            ("", Ok(None)),
+            ("2026-11-23", Ok(Some(today))),
+            ("2026-12-01", Ok(Some(date!(2026 - 12 - 01)))),
+            ("2026-11-22", Err(FieldError::DateInPast)),
+            ("not a date", Err(FieldError::InvalidDate)),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(check_due_date(raw, today), expected, "{raw:?}");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Every key the API reads or writes, one function per access pattern.
+//! `functions/store/ACCESS_PATTERNS.md` documents the same list.
+
+use daftar_domain::{DeptCode, EmployeeId, OfficeCode, PostId, ReceiptId, SectionCode};
+use daftar_store::Key;
+
+const META: &str = "META";
+
+pub fn department(code: &DeptCode) -> Key {
+    Key::new(format!("DEPT#{code}"), META)
+}
+/// GSI1 entry listing departments under the organisation.
+pub fn department_in_org(code: &DeptCode) -> Key {
+    Key::new("ORG", format!("DEPT#{code}"))
+}
+pub const ORG_PARTITION: &str = "ORG";
+
+pub fn office(code: &OfficeCode) -> Key {
+    Key::new(format!("OFFICE#{code}"), META)
+}
+/// GSI1 entry listing an office under its department.
+pub fn office_in_department(dept: &DeptCode, code: &OfficeCode) -> Key {
+    Key::new(department_partition(dept), format!("OFFICE#{code}"))
+}
+pub fn department_partition(dept: &DeptCode) -> String {
+    format!("DEPT#{dept}")
+}
+
+pub fn section(office: &OfficeCode, code: &SectionCode) -> Key {
+    Key::new(office_partition(office), format!("SECTION#{code}"))
+}
+pub fn office_partition(office: &OfficeCode) -> String {
+    format!("OFFICE#{office}")
+}
+
+pub fn post(id: &PostId) -> Key {
+    Key::new(format!("POST#{id}"), META)
+}
+/// GSI1 entry listing a post under its office.
+pub fn post_in_office(office: &OfficeCode, id: &PostId) -> Key {
+    Key::new(office_partition(office), format!("POST#{id}"))
+}
+
+pub fn employee_profile(id: &EmployeeId) -> Key {
+    Key::new(format!("EMP#{id}"), "PROFILE")
+}
+pub fn employee_credential(id: &EmployeeId) -> Key {
+    Key::new(format!("EMP#{id}"), "CREDENTIAL")
+}
+/// Failed sign-ins for an ID as typed, whether or not such an employee exists.
+pub fn failed_logins(typed_id: &str) -> Key {
+    Key::new(format!("LOGIN#{}", typed_id.trim().to_uppercase()), "FAILURES")
+}
+pub fn session(token_hash_hex: &str) -> Key {
+    Key::new(format!("SESSION#{token_hash_hex}"), "SESSION")
+}
+
+pub fn diary_counter(office: &OfficeCode, year: i32) -> Key {
+    Key::new(office_partition(office), format!("DIARYSEQ#{year}"))
+}
+pub fn diary_entry(office: &OfficeCode, year: i32, serial: u32) -> Key {
+    Key::new(office_partition(office), format!("DIARY#{year}#{serial:08}"))
+}
+
+pub fn receipt(id: &ReceiptId) -> Key {
+    Key::new(receipt_partition(id), META)
+}
+pub fn receipt_partition(id: &ReceiptId) -> String {
+    format!("RECEIPT#{id}")
+}
+pub const MOVEMENT_PREFIX: &str = "MOVE#";
+pub fn receipt_movement(id: &ReceiptId, seq: u32) -> Key {
+    Key::new(receipt_partition(id), format!("{MOVEMENT_PREFIX}{seq:06}"))
+}
+
+pub fn inbox_partition(post: &PostId) -> String {
+    format!("INBOX#{post}")
+}
+pub const INBOX_RECEIPT_PREFIX: &str = "R#";
+/// A receipt's row in a post's inbox: sorted by arrival so the newest come first when read backwards.
+pub fn inbox_receipt(post: &PostId, arrived_unix_millis: i64, id: &ReceiptId) -> Key {
+    Key::new(
+        inbox_partition(post),
+        format!("{INBOX_RECEIPT_PREFIX}{arrived_unix_millis:013}#{id}"),
+    )
+}
+
+pub fn idempotency(employee: &EmployeeId, key: &str) -> Key {
+    Key::new(format!("IDEM#{employee}#{key}"), "IDEM")
+}
+
+pub fn seed_marker(name: &str) -> Key {
+    Key::new("SEED", name)
+}

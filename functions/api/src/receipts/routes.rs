@@ -1,0 +1,146 @@
+//! `/api/v1/receipts` and `/api/v1/posts/{post}/inbox`.
+
+use super::{diarise, forward, load_receipt, view};
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Json};
+use crate::idempotency::Idempotency;
+use crate::idempotency::{Begun, IdempotencyHeader, Outcome, SavedResponse};
+use crate::keys;
+use crate::pagination::{page_of, PageParams};
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use daftar_domain::auth::{authorize, Action, Resource};
+use daftar_domain::receipt::{ForwardOrder, Movement};
+use daftar_domain::wire::{DiariseRequest, InboxEntry, Page, ReceiptView};
+use daftar_domain::{PostId, ReceiptId};
+use daftar_store::Index;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/receipts", post(diarise_receipt))
+        .route("/api/v1/receipts/{id}", get(get_receipt))
+        .route("/api/v1/receipts/{id}/history", get(history))
+        .route("/api/v1/receipts/{id}/forward", post(forward_receipt))
+        .route("/api/v1/posts/{post}/inbox", get(inbox))
+}
+
+fn parse_receipt_id(raw: &str) -> Result<ReceiptId, ApiError> {
+    ReceiptId::parse(raw).map_err(|_| ApiError::NotFound("receipt"))
+}
+
+fn respond(status: StatusCode, outcome: Outcome<ReceiptView>) -> Response {
+    match outcome {
+        Outcome::Done(view) => (status, Json(view)).into_response(),
+        Outcome::Replayed(saved) => SavedResponse::into_response(saved),
+    }
+}
+
+/// Diarises an inward letter at one of the caller's posts and numbers it in that office's register.
+#[utoipa::path(post, path = "/api/v1/receipts", tag = "receipts", request_body = DiariseRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe: the same key returns the first result")),
+    responses((status = 201, body = ReceiptView), (status = 403, body = daftar_domain::wire::Problem), (status = 422, body = daftar_domain::wire::Problem)))]
+pub async fn diarise_receipt(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    header: IdempotencyHeader,
+    Json(request): Json<DiariseRequest>,
+) -> Result<Response, ApiError> {
+    let idempotency = match Idempotency::begin(&state, &user.actor.employee, header, "diarise", &request).await? {
+        Begun::Replay(saved) => return Ok(saved.into_response()),
+        Begun::Fresh(idempotency) => idempotency,
+    };
+    Ok(respond(
+        StatusCode::CREATED,
+        diarise(&state, &user, request, &idempotency).await?,
+    ))
+}
+
+/// A receipt, its current holder, and whether the caller may forward it.
+#[utoipa::path(get, path = "/api/v1/receipts/{id}", tag = "receipts", params(("id" = String, Path)),
+    responses((status = 200, body = ReceiptView), (status = 403, body = daftar_domain::wire::Problem), (status = 404, body = daftar_domain::wire::Problem)))]
+pub async fn get_receipt(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<ReceiptView>, ApiError> {
+    let receipt = load_receipt(&state, &parse_receipt_id(&id)?).await?;
+    authorize(
+        &user.actor,
+        Action::ViewReceipt,
+        Resource::Receipt {
+            holder: &receipt.holder,
+            path: &receipt.path,
+        },
+    )?;
+    Ok(Json(view(&state, &user, receipt).await?))
+}
+
+/// Every movement of a receipt, oldest first.
+#[utoipa::path(get, path = "/api/v1/receipts/{id}/history", tag = "receipts", params(("id" = String, Path), PageParams),
+    responses((status = 200, body = Page<Movement>), (status = 403, body = daftar_domain::wire::Problem)))]
+pub async fn history(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Query(params): Query<PageParams>,
+) -> Result<Json<Page<Movement>>, ApiError> {
+    let id = parse_receipt_id(&id)?;
+    let receipt = load_receipt(&state, &id).await?;
+    authorize(
+        &user.actor,
+        Action::ViewReceipt,
+        Resource::Receipt {
+            holder: &receipt.holder,
+            path: &receipt.path,
+        },
+    )?;
+    let query = daftar_store::Query::new(Index::Table, keys::receipt_partition(&id));
+    Ok(Json(
+        page_of(state.store.as_ref(), query, keys::MOVEMENT_PREFIX, params).await?,
+    ))
+}
+
+/// Sends a receipt to another post, with remarks, priority and an optional due date.
+#[utoipa::path(post, path = "/api/v1/receipts/{id}/forward", tag = "receipts", request_body = ForwardOrder,
+    params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 200, body = ReceiptView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem), (status = 422, body = daftar_domain::wire::Problem)))]
+pub async fn forward_receipt(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    header: IdempotencyHeader,
+    Json(order): Json<ForwardOrder>,
+) -> Result<Response, ApiError> {
+    let id = parse_receipt_id(&id)?;
+    let route = format!("forward:{id}");
+    let idempotency = match Idempotency::begin(&state, &user.actor.employee, header, &route, &order).await? {
+        Begun::Replay(saved) => return Ok(saved.into_response()),
+        Begun::Fresh(idempotency) => idempotency,
+    };
+    Ok(respond(
+        StatusCode::OK,
+        forward(&state, &user, &id, order, &idempotency).await?,
+    ))
+}
+
+/// Receipts waiting at a post, newest first.
+#[utoipa::path(get, path = "/api/v1/posts/{post}/inbox", tag = "receipts", params(("post" = String, Path), PageParams),
+    responses((status = 200, body = Page<InboxEntry>), (status = 403, body = daftar_domain::wire::Problem)))]
+pub async fn inbox(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(post): Path<String>,
+    Query(params): Query<PageParams>,
+) -> Result<Json<Page<InboxEntry>>, ApiError> {
+    let post = PostId::parse(&post).map_err(|e| ApiError::invalid("post", e))?;
+    authorize(&user.actor, Action::ViewInbox, Resource::Post(&post))?;
+    let mut query = daftar_store::Query::new(Index::Table, keys::inbox_partition(&post));
+    query.ascending = false;
+    Ok(Json(
+        page_of(state.store.as_ref(), query, keys::INBOX_RECEIPT_PREFIX, params).await?,
+    ))
+}

@@ -1,0 +1,16 @@
+//! Daftar's domain: the types an e-Office talks in and the rules that govern them.
+//!
+//! This crate knows no I/O: no HTTP, no storage, no clock and no randomness it was not handed.
+//! It compiles natively for the server and to WASM for the browser, so both validate with the
+//! same code. A value of one of these types that exists is valid.
+
+pub mod auth;
+pub mod ids;
+pub mod org;
+pub mod receipt;
+pub mod session;
+pub mod text;
+pub mod wire;
+
+pub use ids::{DeptCode, EmployeeId, IdempotencyKey, OfficeCode, PostId, ReceiptId, SectionCode};
+pub use text::{PartyName, PersonName, Remarks, Subject};

@@ -1,0 +1,179 @@
+//! The JSON the app and the API exchange. Both sides compile these types, so they cannot drift;
+//! the OpenAPI document is generated from them.
+
+use crate::ids::{DeptCode, EmployeeId, OfficeCode, PostId, ReceiptId};
+use crate::org::{Department, Office, Role};
+use crate::receipt::{DiaryNumber, LetterDetails, Priority, Receipt};
+use crate::text::Remarks;
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+/// `POST /api/v1/auth/login`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    /// Kept as typed: an ID that fails to parse is treated like an unknown one, so the answer
+    /// does not reveal which IDs are well formed.
+    pub employee_id: String,
+    pub password: String,
+}
+
+/// A post with enough context to show it: `Section Officer (Budget), Finance HQ`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostSummary {
+    pub id: PostId,
+    pub title_en: String,
+    pub title_hi: String,
+    pub office: OfficeCode,
+    pub office_name_en: String,
+    pub office_name_hi: String,
+    pub dept: DeptCode,
+    pub holder_name_en: Option<String>,
+    pub holder_name_hi: Option<String>,
+}
+
+/// `GET /api/v1/auth/me`: who is signed in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub employee_id: EmployeeId,
+    pub name_en: String,
+    pub name_hi: String,
+    pub designation_en: String,
+    pub designation_hi: String,
+    pub posts: Vec<PostSummary>,
+    pub roles: Vec<Role>,
+}
+
+/// `GET /api/v1/org/departments`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepartmentList {
+    pub departments: Vec<Department>,
+}
+
+/// `GET /api/v1/org/departments/{dept}/offices`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeList {
+    pub offices: Vec<Office>,
+}
+
+/// `GET /api/v1/org/offices/{office}/posts`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostList {
+    pub posts: Vec<PostSummary>,
+}
+
+/// `POST /api/v1/receipts`: diarise a letter at one of the caller's posts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DiariseRequest {
+    /// The caller's post that receives the letter; its office's register numbers it.
+    pub at_post: PostId,
+    /// Not flattened, so a bad field is reported with its path (`letter.subject`).
+    pub letter: LetterDetails,
+    #[serde(default = "Remarks::empty")]
+    pub remarks: Remarks,
+}
+
+/// A receipt as the app shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReceiptView {
+    #[serde(flatten)]
+    pub receipt: Receipt,
+    /// The diary number written out, for example `DC-GGN/2026/42`.
+    pub diary_number_text: String,
+    pub holder_post: PostSummary,
+    /// Whether the caller may forward it now.
+    pub can_forward: bool,
+}
+
+/// One row of an inbox: a receipt waiting at a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InboxEntry {
+    pub receipt_id: ReceiptId,
+    pub diary_number: DiaryNumber,
+    pub diary_number_text: String,
+    pub subject: String,
+    pub sender: String,
+    pub from_post: Option<PostId>,
+    pub priority: Priority,
+    pub due_date: Option<Date>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub arrived_at: OffsetDateTime,
+}
+
+/// A page of a list, with an opaque cursor for the next page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// The most rows one list request returns, whatever it asks for.
+pub const MAX_PAGE_SIZE: u32 = 100;
+/// Rows per page when the request does not say.
+pub const DEFAULT_PAGE_SIZE: u32 = 25;
+
+/// Stable error codes: the app translates these, so they never change meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The request body or a parameter is malformed or breaks a rule.
+    Invalid,
+    /// Wrong employee ID or password.
+    BadCredentials,
+    /// Too many failed logins; try later.
+    RateLimited,
+    /// No session, or it has expired.
+    Unauthenticated,
+    /// A state-changing request came from another site.
+    BadOrigin,
+    /// Signed in, but not allowed to do this.
+    Forbidden,
+    NotFound,
+    /// Someone else changed it first; reload and try again.
+    Conflict,
+    /// The same Idempotency-Key was used for a different request.
+    IdempotencyKeyReused,
+    /// The same Idempotency-Key is still being processed.
+    InProgress,
+    /// Something failed on our side.
+    Internal,
+    /// Storage is busy; try again.
+    Unavailable,
+}
+
+/// An RFC 9457 problem document, as every error is returned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    pub title: String,
+    pub status: u16,
+    /// A human message in English; the app shows its own translation of `code` and may add this.
+    pub detail: String,
+    pub code: ErrorCode,
+    /// The request field the problem is about, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// For a conflict: the current version of the thing, so the app can reload it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<u64>,
+}
+
+/// `GET /api/health`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    pub status: String,
+    pub store: String,
+}

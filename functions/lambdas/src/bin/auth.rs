@@ -1,0 +1,6 @@
+//! The auth function: Daftar's auth API on AWS Lambda.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    daftar_lambdas::run(daftar_api::Domain::Auth).await
+}

@@ -1,0 +1,6 @@
+//! The org function: Daftar's org API on AWS Lambda.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    daftar_lambdas::run(daftar_api::Domain::Org).await
+}

@@ -1,0 +1,6 @@
+//! The receipts function: Daftar's receipts API on AWS Lambda.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    daftar_lambdas::run(daftar_api::Domain::Receipts).await
+}

@@ -1,0 +1,85 @@
+// The foundation journey, as officials would do it: a diary clerk in Gurugram diarises a letter
+// and forwards it to the Finance department; the section officer there finds it in the inbox
+// with its movement history. Also checked: Hindi, and a 360 px phone.
+import { test, expect, Page } from '@playwright/test';
+
+const PASSWORD = 'Daftar@2026';
+const shots = process.env.DAFTAR_SCREENSHOTS ?? 'test-results/screens';
+
+async function signIn(page: Page, employeeId: string) {
+  await page.goto('/login');
+  await page.getByLabel('Employee ID').fill(employeeId);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+}
+
+test('diarise, forward across departments, and the recipient finds it', async ({ browser }) => {
+  const subject = `Repair of village pond ${Date.now()}`;
+
+  const clerkContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const clerk = await clerkContext.newPage();
+  await signIn(clerk, 'HR1001');
+
+  await clerk.getByRole('link', { name: 'Diarise receipt' }).click();
+  await clerk.getByLabel('Sender').fill('Sarpanch, Gram Panchayat Sohna');
+  await clerk.getByLabel('Subject').fill(subject);
+  await clerk.getByLabel('Letter date').fill('2026-11-02');
+  await clerk.getByLabel('Mode').selectOption('hand');
+  await clerk.getByLabel('Category').selectOption('grievance');
+  await clerk.getByRole('button', { name: 'Diarise' }).click();
+
+  await expect(clerk.getByText(/DC-GGN\/\d{4}\/\d+/).first()).toBeVisible();
+  await expect(clerk.getByText(subject).first()).toBeVisible();
+  await clerk.screenshot({ path: `${shots}/receipt-diarised.png`, fullPage: true });
+
+  await clerk.getByLabel('Department').selectOption({ label: 'Finance' });
+  await clerk.getByLabel('Office').selectOption({ label: 'Finance, Headquarters' });
+  await clerk.getByLabel('Post').selectOption('FIN-HQ-SO');
+  await clerk.getByLabel('Remarks').fill('Please examine and put up.');
+  await clerk.getByLabel('Priority').selectOption('urgent');
+  await clerk.getByRole('button', { name: 'Forward' }).click();
+  await expect(clerk.getByRole('button', { name: 'Forward' })).toHaveCount(0);
+  await expect(clerk.getByRole('heading', { name: 'Movement history' })).toBeVisible();
+  await clerkContext.close();
+
+  const officerContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const officer = await officerContext.newPage();
+  await signIn(officer, 'HR2001');
+  const row = officer.getByRole('row').filter({ hasText: subject });
+  await expect(row).toBeVisible();
+  await officer.screenshot({ path: `${shots}/inbox-desktop.png`, fullPage: true });
+  await row.getByRole('link').first().click();
+
+  await expect(officer.getByRole('heading', { name: 'Movement history' })).toBeVisible();
+  const history = officer.getByRole('table').filter({ has: officer.getByRole('columnheader') }).last();
+  await expect(history.getByText('Please examine and put up.')).toBeVisible();
+  await expect(officer.getByRole('button', { name: 'Forward' })).toBeVisible();
+
+  // The same page in Hindi.
+  await officer.getByRole('button', { name: 'हिन्दी' }).click();
+  await expect(officer.locator('html')).toHaveAttribute('lang', 'hi');
+  await expect(officer.getByRole('button', { name: 'English' })).toBeVisible();
+  await officer.screenshot({ path: `${shots}/receipt-hindi.png`, fullPage: true });
+  await officerContext.close();
+});
+
+test('a 360 px phone can sign in and read the inbox', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signIn(page, 'HR1001');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${shots}/inbox-phone.png`, fullPage: true });
+  await page.getByRole('button', { name: 'हिन्दी' }).click();
+  await page.screenshot({ path: `${shots}/inbox-phone-hindi.png`, fullPage: true });
+  await context.close();
+});
+
+test('a wrong password is announced, not silently ignored', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Employee ID').fill('HR1001');
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').or(page.locator('[aria-live]')).filter({ hasText: /password/i }).first()).toBeVisible();
+});
