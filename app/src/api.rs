@@ -5,9 +5,11 @@
 //! browser sends by itself (same-origin requests include credentials by default).
 
 use daftar_domain::ids::{DeptCode, IdempotencyKey, OfficeCode, PostId, ReceiptId};
-use daftar_domain::receipt::{ForwardOrder, Movement};
+use daftar_domain::receipt::ForwardOrder;
 use daftar_domain::wire::{
-    DepartmentList, DiariseRequest, ErrorCode, InboxEntry, LoginRequest, Me, OfficeList, Page, PostList, Problem, ReceiptView,
+    MovementEntry,
+    DepartmentList, DiariseRequest, ErrorCode, InboxEntry, LoginRequest, Me, OfficeList, Page, PostList, Problem,
+    ReceiptView,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -37,7 +39,10 @@ impl ApiError {
     /// The request field the server refused, for a 422.
     pub fn field(&self) -> Option<&str> {
         match self {
-            ApiError::Problem(problem) if problem.code == ErrorCode::Invalid => problem.field.as_deref(),
+            // The last segment of a path such as `letter.subject` is the form field.
+            ApiError::Problem(problem) if problem.code == ErrorCode::Invalid => {
+                problem.field.as_deref().and_then(|f| f.rsplit('.').next())
+            }
             _ => None,
         }
     }
@@ -47,7 +52,10 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         match self {
             ApiError::Network | ApiError::Unexpected { .. } => true,
-            ApiError::Problem(problem) => matches!(problem.code, ErrorCode::InProgress | ErrorCode::Internal | ErrorCode::Unavailable),
+            ApiError::Problem(problem) => matches!(
+                problem.code,
+                ErrorCode::InProgress | ErrorCode::Internal | ErrorCode::Unavailable
+            ),
         }
     }
 }
@@ -78,7 +86,9 @@ async fn send(request: Result<Request, gloo_net::Error>) -> ApiResult<Response> 
 /// Reads a success body as `T`, or the problem document of a failure.
 async fn read<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
     if response.ok() {
-        response.json::<T>().await.map_err(|_| ApiError::Unexpected { status: response.status() })
+        response.json::<T>().await.map_err(|_| ApiError::Unexpected {
+            status: response.status(),
+        })
     } else {
         Err(read_problem(response).await)
     }
@@ -87,7 +97,9 @@ async fn read<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
 async fn read_problem(response: Response) -> ApiError {
     match response.json::<Problem>().await {
         Ok(problem) => ApiError::Problem(problem),
-        Err(_) => ApiError::Unexpected { status: response.status() },
+        Err(_) => ApiError::Unexpected {
+            status: response.status(),
+        },
     }
 }
 
@@ -116,7 +128,9 @@ pub async fn login(request: &LoginRequest) -> ApiResult<Me> {
 
 /// Ends the session.
 pub async fn logout() -> ApiResult<()> {
-    let request = Request::post("/api/v1/auth/logout").header("Idempotency-Key", new_idempotency_key().as_ref()).build();
+    let request = Request::post("/api/v1/auth/logout")
+        .header("Idempotency-Key", new_idempotency_key().as_ref())
+        .build();
     let response = send(request).await?;
     if response.ok() {
         Ok(())
@@ -156,7 +170,7 @@ pub async fn receipt(id: &ReceiptId) -> ApiResult<ReceiptView> {
 }
 
 /// One page of a receipt's movements, oldest first.
-pub async fn history(id: &ReceiptId, cursor: Option<&str>) -> ApiResult<Page<Movement>> {
+pub async fn history(id: &ReceiptId, cursor: Option<&str>) -> ApiResult<Page<MovementEntry>> {
     get(paged(&format!("/api/v1/receipts/{id}/history"), cursor)).await
 }
 
@@ -264,6 +278,11 @@ mod tests {
     #[test]
     fn only_invalid_problems_name_a_field() {
         assert_eq!(problem(ErrorCode::Invalid).field(), Some("subject"));
+        let mut nested = problem(ErrorCode::Invalid);
+        if let ApiError::Problem(p) = &mut nested {
+            p.field = Some("letter.sender".into());
+        }
+        assert_eq!(nested.field(), Some("sender"));
         assert_eq!(problem(ErrorCode::Conflict).field(), None);
         assert_eq!(ApiError::Network.code(), None);
     }

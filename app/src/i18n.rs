@@ -578,7 +578,9 @@ const STORAGE_KEY: &str = "daftar.locale";
 impl I18n {
     /// Starts with the stored choice (English if none) and keeps `<html lang>` and storage in step.
     pub fn provide() -> Self {
-        let i18n = I18n { locale: RwSignal::new(stored_locale().unwrap_or_default()) };
+        let i18n = I18n {
+            locale: RwSignal::new(stored_locale().unwrap_or_default()),
+        };
         Effect::new(move |_| {
             let locale = i18n.locale.get();
             if let Some(root) = document().document_element() {
@@ -619,6 +621,11 @@ impl I18n {
             Locale::Hi => hi,
         }
     }
+
+    /// A post as people name it: "Section Officer (General Branch), Finance, Headquarters" (tracked).
+    pub fn post_label(&self, label: &daftar_domain::wire::PostLabel) -> String {
+        format!("{}, {}", self.pick(&label.title_en, &label.title_hi), self.pick(&label.office_name_en, &label.office_name_hi))
+    }
 }
 
 /// The language context; panics only if the app forgot to provide it, which is a bug.
@@ -642,7 +649,10 @@ mod tests {
             .lines()
             .filter_map(|line| {
                 let (name, value) = line.trim().split_once(": ")?;
-                Some((name.to_owned(), value.trim_end_matches(',').trim_matches('"').to_owned()))
+                Some((
+                    name.to_owned(),
+                    value.trim_end_matches(',').trim_matches('"').to_owned(),
+                ))
             })
             .collect()
     }
@@ -664,7 +674,12 @@ mod tests {
         let hi = all_strings(&HI);
         // Symbols and the language toggle are the same or deliberately crossed; everything else
         // must differ, or someone pasted the English.
-        let same: Vec<_> = en.iter().zip(&hi).filter(|(e, h)| e.1 == h.1 && e.1 != "—").map(|(e, _)| e.0.clone()).collect();
+        let same: Vec<_> = en
+            .iter()
+            .zip(&hi)
+            .filter(|(e, h)| e.1 == h.1 && e.1 != "—")
+            .map(|(e, _)| e.0.clone())
+            .collect();
         assert!(same.is_empty(), "untranslated: {same:?}");
         let devanagari = |s: &str| s.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c));
         assert!(devanagari(HI.inbox_title) && devanagari(HI.forward_button) && devanagari(HI.priority_urgent));
@@ -698,7 +713,20 @@ mod tests {
     #[test]
     fn every_error_code_has_a_message() {
         use ErrorCode::*;
-        let codes = [Invalid, BadCredentials, RateLimited, Unauthenticated, BadOrigin, Forbidden, NotFound, Conflict, IdempotencyKeyReused, InProgress, Internal, Unavailable];
+        let codes = [
+            Invalid,
+            BadCredentials,
+            RateLimited,
+            Unauthenticated,
+            BadOrigin,
+            Forbidden,
+            NotFound,
+            Conflict,
+            IdempotencyKeyReused,
+            InProgress,
+            Internal,
+            Unavailable,
+        ];
         for texts in [&EN, &HI] {
             let mut messages: Vec<_> = codes.iter().map(|c| texts.error(*c)).collect();
             messages.sort();

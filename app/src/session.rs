@@ -26,7 +26,9 @@ pub struct Session {
 impl Session {
     /// Provides the context and asks the server who is signed in.
     pub fn provide() -> Self {
-        let session = Session { state: RwSignal::new(SessionState::Checking) };
+        let session = Session {
+            state: RwSignal::new(SessionState::Checking),
+        };
         provide_context(session);
         spawn_local(async move {
             // Any failure (no session, server unreachable) leads to the sign-in page, which
@@ -87,7 +89,9 @@ pub struct Flash {
 
 impl Flash {
     pub fn provide() -> Self {
-        let flash = Flash { current: RwSignal::new(None) };
+        let flash = Flash {
+            current: RwSignal::new(None),
+        };
         provide_context(flash);
         flash
     }

@@ -22,11 +22,21 @@ pub fn ErrorList(errors: ArcRwSignal<Errors>, #[prop(optional)] retry: Option<Ca
     let i18n = use_i18n();
     let session = use_session();
     let api_errors = move || {
-        errors.with(|errors| errors.iter().map(|(_, error)| error.downcast_ref::<ApiError>().cloned()).collect::<Vec<_>>())
+        errors.with(|errors| {
+            errors
+                .iter()
+                .map(|(_, error)| error.downcast_ref::<ApiError>().cloned())
+                .collect::<Vec<_>>()
+        })
     };
     let expired = {
         let api_errors = api_errors.clone();
-        move || api_errors().iter().flatten().any(|e| e.code() == Some(ErrorCode::Unauthenticated))
+        move || {
+            api_errors()
+                .iter()
+                .flatten()
+                .any(|e| e.code() == Some(ErrorCode::Unauthenticated))
+        }
     };
     Effect::new(move |_| {
         if expired() {

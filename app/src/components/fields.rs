@@ -59,7 +59,10 @@ pub fn described_by(id: &str, hint: bool) -> String {
 /// Moves keyboard focus to an element, so that after a refused submission the first bad field
 /// (and the error tied to it) is what a screen reader reads next.
 pub fn focus(id: &str) {
-    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = element.focus();
     }
 }

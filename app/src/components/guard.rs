@@ -31,7 +31,13 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
         if gate.get() == Gate::Closed {
             let here = location.pathname.get_untracked() + &location.search.get_untracked();
             let target = format!("/login?next={}", js_sys::encode_uri_component(&here));
-            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     move || match gate.get() {

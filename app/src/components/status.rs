@@ -17,7 +17,9 @@ pub fn FlashRegion() -> impl IntoView {
         let t = i18n.t();
         message().map(|message| match message {
             FlashMessage::Diarised(number) => fill(t.diarised_flash, "{n}", &number),
-            FlashMessage::Forwarded { post_en, post_hi } => fill(t.forwarded_flash, "{post}", i18n.pick(&post_en, &post_hi)),
+            FlashMessage::Forwarded { post_en, post_hi } => {
+                fill(t.forwarded_flash, "{post}", i18n.pick(&post_en, &post_hi))
+            }
             FlashMessage::Conflict => t.err_conflict.to_owned(),
         })
     };

@@ -31,7 +31,15 @@ struct Errors {
 impl Errors {
     fn new() -> Self {
         let none = || RwSignal::new(None);
-        Errors { at_post: none(), sender: none(), subject: none(), letter_date: none(), mode: none(), category: none(), remarks: none() }
+        Errors {
+            at_post: none(),
+            sender: none(),
+            subject: none(),
+            letter_date: none(),
+            mode: none(),
+            category: none(),
+            remarks: none(),
+        }
     }
 
     /// The fields with their element IDs and the API's field names (which are the same).
@@ -49,7 +57,11 @@ impl Errors {
 
     /// Focuses the first field in error; `false` if there is none.
     fn focus_first(&self) -> bool {
-        match self.all().into_iter().find(|(_, error)| error.get_untracked().is_some()) {
+        match self
+            .all()
+            .into_iter()
+            .find(|(_, error)| error.get_untracked().is_some())
+        {
             Some((id, _)) => {
                 focus(id);
                 true
@@ -81,7 +93,13 @@ pub fn DiarisePage() -> impl IntoView {
     use_page_title(|t| t.diarise_title);
 
     let my_posts = Memo::new(move |_| session.me().map(|me| me.posts).unwrap_or_default());
-    let at_post = RwSignal::new(my_posts.get_untracked().first().map(|p| p.id.to_string()).unwrap_or_default());
+    let at_post = RwSignal::new(
+        my_posts
+            .get_untracked()
+            .first()
+            .map(|p| p.id.to_string())
+            .unwrap_or_default(),
+    );
     let sender = RwSignal::new(String::new());
     let subject = RwSignal::new(String::new());
     let letter_date = RwSignal::new(String::new());
@@ -133,7 +151,9 @@ pub fn DiarisePage() -> impl IntoView {
             return;
         };
         invalid.set(false);
-        let key = keys.try_update_value(|keys| keys.key_for(&request, api::new_idempotency_key)).unwrap_or_else(api::new_idempotency_key);
+        let key = keys
+            .try_update_value(|keys| keys.key_for(&request, api::new_idempotency_key))
+            .unwrap_or_else(api::new_idempotency_key);
         pending.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {

@@ -13,7 +13,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// A post as people name it: `Section Officer (Budget), Finance, Headquarters`.
 pub(crate) fn post_label(i18n: I18n, post: &PostSummary) -> String {
-    format!("{}, {}", i18n.pick(&post.title_en, &post.title_hi), i18n.pick(&post.office_name_en, &post.office_name_hi))
+    format!(
+        "{}, {}",
+        i18n.pick(&post.title_en, &post.title_hi),
+        i18n.pick(&post.office_name_en, &post.office_name_hi)
+    )
 }
 
 /// The inbox page. `?post=` chooses among the user's posts; the first is the default.
@@ -29,7 +33,9 @@ pub fn InboxPage() -> impl IntoView {
     let selected = Memo::new(move |_| {
         let posts = my_posts.get();
         let wanted = query.with(|q| q.get("post"));
-        wanted.and_then(|wanted| posts.iter().find(|p| p.id.as_ref() == wanted).cloned()).or_else(|| posts.first().cloned())
+        wanted
+            .and_then(|wanted| posts.iter().find(|p| p.id.as_ref() == wanted).cloned())
+            .or_else(|| posts.first().cloned())
     });
     let first_page = LocalResource::new(move || {
         let post = selected.get();
@@ -48,7 +54,10 @@ pub fn InboxPage() -> impl IntoView {
 
     let choose_post = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
-        navigate(&format!("/inbox?post={}", js_sys::encode_uri_component(&id)), Default::default());
+        navigate(
+            &format!("/inbox?post={}", js_sys::encode_uri_component(&id)),
+            Default::default(),
+        );
     };
 
     let post_picker = move || {
@@ -103,7 +112,12 @@ pub fn InboxPage() -> impl IntoView {
 
 /// The table of waiting receipts, with the rows of further pages and "Load more".
 #[component]
-fn InboxTable(rows: Vec<InboxEntry>, next: Option<String>, more: MorePages<InboxEntry>, selected: Memo<Option<PostSummary>>) -> impl IntoView {
+fn InboxTable(
+    rows: Vec<InboxEntry>,
+    next: Option<String>,
+    more: MorePages<InboxEntry>,
+    selected: Memo<Option<PostSummary>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
         return view! { <p class="empty-state">{i18n.text(|t| t.inbox_empty)}</p> }.into_any();
@@ -113,7 +127,9 @@ fn InboxTable(rows: Vec<InboxEntry>, next: Option<String>, more: MorePages<Inbox
         move |_| {
             let Some(post) = selected.get_untracked() else { return };
             if let Some(cursor) = more.next_cursor(next.clone()) {
-                more.load(cursor, move |cursor| async move { api::inbox(&post.id, Some(&cursor)).await });
+                more.load(cursor, move |cursor| async move {
+                    api::inbox(&post.id, Some(&cursor)).await
+                });
             }
         }
     };
@@ -157,22 +173,26 @@ fn InboxTable(rows: Vec<InboxEntry>, next: Option<String>, more: MorePages<Inbox
 fn InboxRow(row: InboxEntry) -> impl IntoView {
     let i18n = use_i18n();
     let href = format!("/receipts/{}", row.receipt_id);
-    let from = row.from_post.map(|p| p.to_string());
+    let from = row.from_label;
     let due = row.due_date.map(human_date);
-    let row_class = if row.priority > daftar_domain::receipt::Priority::Normal { "row-priority" } else { "" };
+    let row_class = if row.priority > daftar_domain::receipt::Priority::Normal {
+        "row-priority"
+    } else {
+        ""
+    };
     view! {
         <tr role="row" class=row_class>
-            <td role="cell" data-label=i18n.text(|t| t.col_diary_number)>
+            <td role="cell" data-label=i18n.text(|t| t.col_diary_number)><div class="cell">
                 <A href=href>{row.diary_number_text}</A>
-            </td>
-            <td role="cell" data-label=i18n.text(|t| t.col_subject) class="cell-subject">{row.subject}</td>
-            <td role="cell" data-label=i18n.text(|t| t.col_sender)>{row.sender}</td>
-            <td role="cell" data-label=i18n.text(|t| t.col_from)>
-                {move || from.clone().unwrap_or_else(|| i18n.t().diarised_here.to_owned())}
-            </td>
-            <td role="cell" data-label=i18n.text(|t| t.col_priority)><PriorityBadge priority=row.priority/></td>
-            <td role="cell" data-label=i18n.text(|t| t.col_due_date)>{move || due.clone().unwrap_or_else(|| i18n.t().none.to_owned())}</td>
-            <td role="cell" data-label=i18n.text(|t| t.col_arrived)>{human_local(row.arrived_at)}</td>
+            </div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_subject) class="cell-subject"><div class="cell">{row.subject}</div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_sender)><div class="cell">{row.sender}</div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_from)><div class="cell">
+                {move || from.as_ref().map_or_else(|| i18n.t().diarised_here.to_owned(), |label| i18n.post_label(label))}
+            </div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_priority)><div class="cell"><PriorityBadge priority=row.priority/></div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_due_date)><div class="cell">{move || due.clone().unwrap_or_else(|| i18n.t().none.to_owned())}</div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_arrived)><div class="cell">{human_local(row.arrived_at)}</div></td>
         </tr>
     }
 }

@@ -39,7 +39,13 @@ pub fn LoginPage() -> impl IntoView {
     Effect::new(move |_| {
         if matches!(session.state(), SessionState::SignedIn(_)) {
             let target = destination(query.with_untracked(|q| q.get("next")));
-            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
 
@@ -48,7 +54,10 @@ pub fn LoginPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let request = LoginRequest { employee_id: employee_id.get_untracked().trim().to_owned(), password: password.get_untracked() };
+        let request = LoginRequest {
+            employee_id: employee_id.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
         id_missing.set(request.employee_id.is_empty());
         password_missing.set(request.password.is_empty());
         failure.set(None);

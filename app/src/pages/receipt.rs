@@ -8,8 +8,8 @@ use crate::components::{error_text, ErrorList, FieldMessage, Loading, MorePages,
 use crate::format::{human_date, human_local, iso_date, parse_iso_date, today};
 use crate::i18n::{use_i18n, FieldError, Texts};
 use crate::session::{use_flash, FlashMessage};
-use daftar_domain::receipt::{ForwardOrder, Movement, Priority};
-use daftar_domain::wire::{PostSummary, ReceiptView};
+use daftar_domain::receipt::{ForwardOrder, Priority};
+use daftar_domain::wire::{MovementEntry, PostSummary, ReceiptView};
 use daftar_domain::{DeptCode, OfficeCode, PostId, ReceiptId, Remarks};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -53,7 +53,7 @@ fn ReceiptScreen(id: ReceiptId) -> impl IntoView {
             async move { api::history(&id, None).await }
         }
     });
-    let more = MorePages::<Movement>::new();
+    let more = MorePages::<MovementEntry>::new();
     let reload = Callback::new(move |_: ()| {
         more.reset();
         receipt.refetch();
@@ -62,7 +62,11 @@ fn ReceiptScreen(id: ReceiptId) -> impl IntoView {
 
     let history_view = move || {
         let id = id.clone();
-        Suspend::new(async move { history.await.map(|page| view! { <HistoryTable rows=page.items next=page.next_cursor more id/> }) })
+        Suspend::new(async move {
+            history
+                .await
+                .map(|page| view! { <HistoryTable rows=page.items next=page.next_cursor more id/> })
+        })
     };
 
     view! {
@@ -167,7 +171,8 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
     let priority = RwSignal::new(Priority::Normal);
     let due = RwSignal::new(String::new());
     let error = || RwSignal::new(None::<FieldError>);
-    let (dept_error, office_error, post_error, remarks_error, priority_error, due_error) = (error(), error(), error(), error(), error(), error());
+    let (dept_error, office_error, post_error, remarks_error, priority_error, due_error) =
+        (error(), error(), error(), error(), error(), error());
     let fields: [Field; 6] = [
         ("dept", "fwd-dept", dept_error),
         ("office", "fwd-office", office_error),
@@ -208,7 +213,11 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
     };
 
     let dept_options = move || {
-        let list = departments.get().and_then(Result::ok).map(|l| l.departments).unwrap_or_default();
+        let list = departments
+            .get()
+            .and_then(Result::ok)
+            .map(|l| l.departments)
+            .unwrap_or_default();
         list.into_iter()
             .map(|d| {
                 let code = d.code.to_string();
@@ -258,7 +267,13 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
         let due_date = check_due_date(&due.get_untracked(), today());
         due_error.set(due_date.as_ref().err().copied());
         priority_error.set(None);
-        Some(ForwardOrder { version, to_post: chosen_post.ok()?, remarks: noted.ok()?, priority: priority.get_untracked(), due_date: due_date.ok()? })
+        Some(ForwardOrder {
+            version,
+            to_post: chosen_post.ok()?,
+            remarks: noted.ok()?,
+            priority: priority.get_untracked(),
+            due_date: due_date.ok()?,
+        })
     };
     let focus_first_error = move || match fields.iter().find(|(_, _, error)| error.get_untracked().is_some()) {
         Some((_, element, _)) => {
@@ -280,7 +295,9 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
             return;
         };
         invalid.set(false);
-        let key = keys.try_update_value(|keys| keys.key_for(&order, api::new_idempotency_key)).unwrap_or_else(api::new_idempotency_key);
+        let key = keys
+            .try_update_value(|keys| keys.key_for(&order, api::new_idempotency_key))
+            .unwrap_or_else(api::new_idempotency_key);
         let id = id.clone();
         let here = location.pathname.get_untracked();
         pending.set(true);
@@ -429,7 +446,7 @@ fn check_due_date(raw: &str, today: time::Date) -> Result<Option<time::Date>, Fi
 
 /// The movement history, oldest first, with "Load more" for long histories.
 #[component]
-fn HistoryTable(rows: Vec<Movement>, next: Option<String>, more: MorePages<Movement>, id: ReceiptId) -> impl IntoView {
+fn HistoryTable(rows: Vec<MovementEntry>, next: Option<String>, more: MorePages<MovementEntry>, id: ReceiptId) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
         return view! { <p class="empty-state">{i18n.text(|t| t.history_empty)}</p> }.into_any();
@@ -439,7 +456,10 @@ fn HistoryTable(rows: Vec<Movement>, next: Option<String>, more: MorePages<Movem
         move |_| {
             if let Some(cursor) = more.next_cursor(next.clone()) {
                 let id = id.clone();
-                more.load(cursor, move |cursor| async move { api::history(&id, Some(&cursor)).await });
+                more.load(
+                    cursor,
+                    move |cursor| async move { api::history(&id, Some(&cursor)).await },
+                );
             }
         }
     };
@@ -459,9 +479,9 @@ fn HistoryTable(rows: Vec<Movement>, next: Option<String>, more: MorePages<Movem
                 </tr>
             </thead>
             <tbody role="rowgroup">
-                {rows.into_iter().map(|movement| view! { <HistoryRow movement/> }).collect_view()}
-                <For each=move || more.items.get() key=|movement| movement.seq let:movement>
-                    <HistoryRow movement/>
+                {rows.into_iter().map(|entry| view! { <HistoryRow entry/> }).collect_view()}
+                <For each=move || more.items.get() key=|entry| entry.movement.seq let:entry>
+                    <HistoryRow entry/>
                 </For>
             </tbody>
         </table>
@@ -479,30 +499,31 @@ fn HistoryTable(rows: Vec<Movement>, next: Option<String>, more: MorePages<Movem
 
 /// One movement.
 #[component]
-fn HistoryRow(movement: Movement) -> impl IntoView {
+fn HistoryRow(entry: MovementEntry) -> impl IntoView {
     let i18n = use_i18n();
+    let MovementEntry { movement, from_label, to_label } = entry;
     let action = movement.action;
-    let from = movement.from_post.map(|p| p.to_string());
+    let from_code = movement.from_post.as_ref().map(|p| p.to_string());
     let remarks = movement.remarks.to_string();
     let due = movement.due_date.map(human_date);
     view! {
         <tr role="row">
-            <td role="cell" data-label=i18n.text(|t| t.col_seq)>{movement.seq}</td>
-            <td role="cell" data-label=i18n.text(|t| t.col_action)>{move || i18n.t().action(action)}</td>
-            <td role="cell" data-label=i18n.text(|t| t.col_from_to)>
-                <span class="code">{move || from.clone().unwrap_or_else(|| i18n.t().none.to_owned())}</span>
+            <td role="cell" data-label=i18n.text(|t| t.col_seq)><div class="cell">{movement.seq}</div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_action)><div class="cell">{move || i18n.t().action(action)}</div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_from_to)><div class="cell">
+                <span title=from_code>{move || from_label.as_ref().map_or_else(|| i18n.t().none.to_owned(), |label| i18n.post_label(label))}</span>
                 " → "
-                <span class="code">{movement.to_post.to_string()}</span>
-            </td>
-            <td role="cell" data-label=i18n.text(|t| t.col_by)><span class="code">{movement.by.to_string()}</span></td>
-            <td role="cell" data-label=i18n.text(|t| t.col_remarks) class="cell-remarks">
+                <span title=movement.to_post.to_string()>{move || i18n.post_label(&to_label)}</span>
+            </div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_by)><div class="cell"><span class="code">{movement.by.to_string()}</span></div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_remarks) class="cell-remarks"><div class="cell">
                 {move || if remarks.is_empty() { i18n.t().none.to_owned() } else { remarks.clone() }}
-            </td>
-            <td role="cell" data-label=i18n.text(|t| t.col_priority)>
+            </div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_priority)><div class="cell">
                 <PriorityBadge priority=movement.priority/>
                 {due.map(|due| view! { <span class="due">{i18n.text(|t| t.due_date)} ": " {due}</span> })}
-            </td>
-            <td role="cell" data-label=i18n.text(|t| t.col_time)>{human_local(movement.at)}</td>
+            </div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_time)><div class="cell">{human_local(movement.at)}</div></td>
         </tr>
     }
 }

@@ -41,7 +41,7 @@ impl Clock for ManualClock {
 }
 
 /// Settings that differ between deployments.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ApiConfig {
     /// Origins, besides the request's own host, allowed to make state-changing requests
     /// (for example the CloudFront domain in front of API Gateway).
@@ -50,17 +50,6 @@ pub struct ApiConfig {
     pub always_secure_cookies: bool,
     pub session: SessionPolicy,
     pub login_throttle: LoginThrottle,
-}
-
-impl Default for ApiConfig {
-    fn default() -> Self {
-        Self {
-            allowed_origins: Vec::new(),
-            always_secure_cookies: false,
-            session: SessionPolicy::default(),
-            login_throttle: LoginThrottle::default(),
-        }
-    }
 }
 
 /// Shared state of every router.

@@ -56,6 +56,8 @@ async fn diarise_forward_and_the_recipient_sees_it(h: Harness) {
     assert_eq!(items.len(), 1);
     assert_eq!(items[0]["receipt_id"], id);
     assert_eq!(items[0]["from_post"], "DC-GGN-CRU");
+    assert_eq!(items[0]["from_label"]["title_en"], "Diary Clerk (Central Registry)");
+    assert_eq!(items[0]["from_label"]["office_name_hi"], "उपायुक्त कार्यालय, गुरुग्राम");
     assert_eq!(items[0]["priority"], "urgent");
     assert_eq!(items[0]["due_date"], common::date_from_today(7));
 
@@ -68,6 +70,9 @@ async fn diarise_forward_and_the_recipient_sees_it(h: Harness) {
     );
     assert_eq!(moves[1]["remarks"], "Please examine and put up.");
     assert_eq!(moves[1]["by"], "HR1001");
+    assert_eq!(moves[0]["from_label"], serde_json::Value::Null);
+    assert_eq!(moves[1]["to_label"]["office_name_en"], "Finance, Headquarters");
+    assert_eq!(moves[1]["from_label"]["title_en"], "Diary Clerk (Central Registry)");
 
     let view = h.get(&format!("/api/v1/receipts/{id}"), &officer).await;
     assert_eq!(view.body["can_forward"], true);

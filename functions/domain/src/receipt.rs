@@ -178,7 +178,7 @@ pub struct Diarisation {
 }
 
 /// The earliest letter date accepted: older letters are almost certainly typing mistakes.
-const EARLIEST_LETTER_YEAR: i32 = 1950;
+pub const EARLIEST_LETTER_YEAR: i32 = 1950;
 
 /// Diarises a letter: the receipt starts with the diarising post and its history with one entry.
 pub fn diarise(d: Diarisation, now: OffsetDateTime) -> Result<(Receipt, Movement), ReceiptRefusal> {

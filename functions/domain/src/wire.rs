@@ -3,7 +3,7 @@
 
 use crate::ids::{DeptCode, EmployeeId, OfficeCode, PostId, ReceiptId};
 use crate::org::{Department, Office, Role};
-use crate::receipt::{DiaryNumber, LetterDetails, Priority, Receipt};
+use crate::receipt::{DiaryNumber, LetterDetails, Movement, Priority, Receipt};
 use crate::text::Remarks;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -31,6 +31,26 @@ pub struct PostSummary {
     pub dept: DeptCode,
     pub holder_name_en: Option<String>,
     pub holder_name_hi: Option<String>,
+}
+
+/// How a post is named to people: `Section Officer (General Branch), Finance, Headquarters`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostLabel {
+    pub title_en: String,
+    pub title_hi: String,
+    pub office_name_en: String,
+    pub office_name_hi: String,
+}
+
+/// One entry of a receipt's movement history, with the posts named as they were at the time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MovementEntry {
+    #[serde(flatten)]
+    pub movement: Movement,
+    pub from_label: Option<PostLabel>,
+    pub to_label: PostLabel,
 }
 
 /// `GET /api/v1/auth/me`: who is signed in.
@@ -102,6 +122,7 @@ pub struct InboxEntry {
     pub subject: String,
     pub sender: String,
     pub from_post: Option<PostId>,
+    pub from_label: Option<PostLabel>,
     pub priority: Priority,
     pub due_date: Option<Date>,
     #[serde(with = "time::serde::rfc3339")]

@@ -8,7 +8,7 @@ pub use routes::router;
 use crate::error::ApiError;
 use crate::keys;
 use daftar_domain::org::{Department, Employee, Office, Post, Section};
-use daftar_domain::wire::PostSummary;
+use daftar_domain::wire::{PostLabel, PostSummary};
 use daftar_domain::{EmployeeId, OfficeCode, PostId};
 use daftar_store::{Index, Item, Query, SortRange, Store};
 use serde::{Deserialize, Serialize};
@@ -35,6 +35,15 @@ impl StoredPost {
             dept: self.post.dept.clone(),
             holder_name_en: self.holder_name_en.clone(),
             holder_name_hi: self.holder_name_hi.clone(),
+        }
+    }
+
+    pub fn label(&self) -> PostLabel {
+        PostLabel {
+            title_en: self.post.title_en.clone(),
+            title_hi: self.post.title_hi.clone(),
+            office_name_en: self.office_name_en.clone(),
+            office_name_hi: self.office_name_hi.clone(),
         }
     }
 

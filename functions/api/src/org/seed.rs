@@ -126,8 +126,11 @@ const DISTRICTS: &[(&str, &str, &str)] = &[
     ("YNR", "Yamunanagar", "यमुनानगर"),
 ];
 
-/// Posts in every headquarters: (suffix, section suffix, English title, Hindi title).
-const HQ_POSTS: &[(&str, &str, &str, &str)] = &[
+/// A kind of post in an office: (suffix, section suffix, English title, Hindi title).
+type PostTemplate = (&'static str, &'static str, &'static str, &'static str);
+
+/// Posts in every headquarters.
+const HQ_POSTS: &[PostTemplate] = &[
     ("SECY", "GEN", "Administrative Secretary", "प्रशासनिक सचिव"),
     ("DS", "GEN", "Deputy Secretary", "उप सचिव"),
     (
@@ -151,7 +154,7 @@ const HQ_POSTS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// Posts in every Deputy Commissioner's office.
-const DC_POSTS: &[(&str, &str, &str, &str)] = &[
+const DC_POSTS: &[PostTemplate] = &[
     ("DC", "GEN", "Deputy Commissioner", "उपायुक्त"),
     ("ADC", "GEN", "Additional Deputy Commissioner", "अतिरिक्त उपायुक्त"),
     (
@@ -209,7 +212,7 @@ fn code<T>(parse: fn(&str) -> Result<T, daftar_domain::ids::InvalidCode>, raw: &
 /// Everything the demo organisation consists of, as store items (credentials included).
 pub fn demo_items() -> Vec<Item> {
     let mut items = Vec::new();
-    let mut offices: Vec<(Office, &[(&str, &str, &str, &str)])> = Vec::new();
+    let mut offices: Vec<(Office, &[PostTemplate])> = Vec::new();
     for (dept_code, name_en, name_hi, kind) in DEPARTMENTS {
         let dept = Department {
             code: code(DeptCode::parse, dept_code),

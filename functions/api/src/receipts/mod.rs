@@ -16,9 +16,9 @@ use crate::state::AppState;
 use axum::http::StatusCode;
 use daftar_domain::auth::{authorize, Action, Resource};
 use daftar_domain::receipt::{
-    diarise as diarise_letter, Diarisation, DiaryNumber, ForwardOrder, Movement, Receipt, ReceiptRefusal,
+    diarise as diarise_letter, Diarisation, DiaryNumber, ForwardOrder, Receipt, ReceiptRefusal,
 };
-use daftar_domain::wire::{DiariseRequest, InboxEntry, ReceiptView};
+use daftar_domain::wire::{DiariseRequest, InboxEntry, MovementEntry, PostLabel, ReceiptView};
 use daftar_domain::{PostId, ReceiptId};
 use daftar_store::{Condition, Item, Key, StoreError, Write};
 use rand::Rng;
@@ -58,7 +58,8 @@ fn inbox_key(receipt: &Receipt) -> Key {
     keys::inbox_receipt(&receipt.holder, unix_millis(receipt.held_since), &receipt.id)
 }
 
-fn inbox_item(receipt: &Receipt, from_post: Option<PostId>) -> Item {
+fn inbox_item(receipt: &Receipt, from: Option<(PostId, PostLabel)>) -> Item {
+    let (from_post, from_label) = from.unzip();
     let entry = InboxEntry {
         receipt_id: receipt.id.clone(),
         diary_number: receipt.diary_number.clone(),
@@ -66,6 +67,7 @@ fn inbox_item(receipt: &Receipt, from_post: Option<PostId>) -> Item {
         subject: receipt.letter.subject.to_string(),
         sender: receipt.letter.sender.to_string(),
         from_post,
+        from_label,
         priority: receipt.priority,
         due_date: receipt.due_date,
         arrived_at: receipt.held_since,
@@ -84,10 +86,10 @@ fn receipt_item(receipt: &Receipt) -> Item {
     .with_version(receipt.version)
 }
 
-fn movement_item(receipt: &ReceiptId, movement: &Movement) -> Item {
+fn movement_item(receipt: &ReceiptId, entry: &MovementEntry) -> Item {
     Item::new(
-        keys::receipt_movement(receipt, movement.seq),
-        serde_json::to_value(movement).expect("movements serialise"),
+        keys::receipt_movement(receipt, entry.movement.seq),
+        serde_json::to_value(entry).expect("movements serialise"),
     )
 }
 
@@ -207,7 +209,14 @@ pub async fn diarise(
                 condition: Condition::NotExists,
             },
             Write::Put {
-                item: movement_item(&receipt.id, &movement),
+                item: movement_item(
+                    &receipt.id,
+                    &MovementEntry {
+                        movement,
+                        from_label: None,
+                        to_label: post.label(),
+                    },
+                ),
                 condition: Condition::NotExists,
             },
             Write::Put {
@@ -263,6 +272,9 @@ pub async fn forward(
             }));
         }
         authorize(&user.actor, Action::ForwardReceipt, resource)?;
+        let source = load_post(state.store.as_ref(), &receipt.holder)
+            .await?
+            .ok_or(ApiError::NotFound("post"))?;
         let now = state.now();
         let (moved, movement) = receipt
             .forward(order.clone(), user.actor.employee.clone(), now)
@@ -280,7 +292,14 @@ pub async fn forward(
                 condition: Condition::VersionIs(receipt.version),
             },
             Write::Put {
-                item: movement_item(&moved.id, &movement),
+                item: movement_item(
+                    &moved.id,
+                    &MovementEntry {
+                        movement,
+                        from_label: Some(source.label()),
+                        to_label: target.label(),
+                    },
+                ),
                 condition: Condition::NotExists,
             },
             Write::Delete {
@@ -288,7 +307,7 @@ pub async fn forward(
                 condition: Condition::None,
             },
             Write::Put {
-                item: inbox_item(&moved, Some(receipt.holder.clone())),
+                item: inbox_item(&moved, Some((receipt.holder.clone(), source.label()))),
                 condition: Condition::None,
             },
         ];

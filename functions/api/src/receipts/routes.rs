@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use daftar_domain::auth::{authorize, Action, Resource};
-use daftar_domain::receipt::{ForwardOrder, Movement};
-use daftar_domain::wire::{DiariseRequest, InboxEntry, Page, ReceiptView};
+use daftar_domain::receipt::ForwardOrder;
+use daftar_domain::wire::{DiariseRequest, InboxEntry, MovementEntry, Page, ReceiptView};
 use daftar_domain::{PostId, ReceiptId};
 use daftar_store::Index;
 
@@ -81,13 +81,13 @@ pub async fn get_receipt(
 
 /// Every movement of a receipt, oldest first.
 #[utoipa::path(get, path = "/api/v1/receipts/{id}/history", tag = "receipts", params(("id" = String, Path), PageParams),
-    responses((status = 200, body = Page<Movement>), (status = 403, body = daftar_domain::wire::Problem)))]
+    responses((status = 200, body = Page<MovementEntry>), (status = 403, body = daftar_domain::wire::Problem)))]
 pub async fn history(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
     Query(params): Query<PageParams>,
-) -> Result<Json<Page<Movement>>, ApiError> {
+) -> Result<Json<Page<MovementEntry>>, ApiError> {
     let id = parse_receipt_id(&id)?;
     let receipt = load_receipt(&state, &id).await?;
     authorize(
