@@ -12,7 +12,7 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use daftar_domain::{EmployeeId, IdempotencyKey};
-use daftar_store::{Condition, Item, Key, StoreError, Write};
+use daftar_store::{Condition, Item, Key, Store, StoreError, Write};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -114,7 +114,7 @@ impl Idempotency {
 
     /// The write that saves this response; it fails (and with it the whole transaction) if the
     /// same key was saved meanwhile by a concurrent retry.
-    pub fn record(&self, status: StatusCode, body: &impl Serialize, now_unix: i64) -> Option<Write> {
+    fn record(&self, status: StatusCode, body: &impl Serialize, now_unix: i64) -> Option<Write> {
         let key = self.key.clone()?;
         let saved = SavedResponse {
             fingerprint: self.fingerprint.clone(),
@@ -131,7 +131,7 @@ impl Idempotency {
 
     /// When a transaction that carried [`Self::record`] at position `index` failed there, a
     /// concurrent twin of this request won: answer with its response.
-    pub fn replay_if_raced(&self, error: &StoreError, index: usize) -> Option<Result<SavedResponse, ApiError>> {
+    fn replay_if_raced(&self, error: &StoreError, index: usize) -> Option<Result<SavedResponse, ApiError>> {
         match error {
             StoreError::ConditionFailed {
                 index: failed,
@@ -140,6 +140,38 @@ impl Idempotency {
             _ => None,
         }
     }
+}
+
+impl Idempotency {
+    /// Runs a change's transaction with this request's saved response appended, so the change
+    /// and its record land together. A concurrent twin that saved first is replayed; any other
+    /// store failure is handed back for the caller to retry or report.
+    pub async fn commit<T: Serialize>(
+        &self,
+        store: &dyn Store,
+        mut writes: Vec<Write>,
+        status: StatusCode,
+        response: T,
+        now_unix: i64,
+    ) -> Result<Committed<T>, ApiError> {
+        let record_at = writes.len();
+        writes.extend(self.record(status, &response, now_unix));
+        match store.transact(writes).await {
+            Ok(()) => Ok(Committed::Done(response)),
+            Err(error) => match self.replay_if_raced(&error, record_at) {
+                Some(replay) => replay.map(Committed::Replayed),
+                None => Ok(Committed::Failed(error)),
+            },
+        }
+    }
+}
+
+/// How a committed change ended.
+pub enum Committed<T> {
+    Done(T),
+    Replayed(SavedResponse),
+    /// The transaction failed for a reason of the change's own (a condition, a conflict).
+    Failed(StoreError),
 }
 
 /// The result of a mutating service call.

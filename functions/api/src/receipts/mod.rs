@@ -9,7 +9,7 @@ pub use routes::router;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::idempotency::{Idempotency, Outcome};
+use crate::idempotency::{Committed, Idempotency, Outcome};
 use crate::keys;
 use crate::org::load_post;
 use crate::state::AppState;
@@ -192,7 +192,7 @@ pub async fn diarise(
         let counter_condition = counter
             .as_ref()
             .map_or(Condition::NotExists, |c| Condition::VersionIs(c.version));
-        let mut writes = vec![
+        let writes = vec![
             Write::Put {
                 item: next_counter,
                 condition: counter_condition,
@@ -224,23 +224,23 @@ pub async fn diarise(
                 condition: Condition::None,
             },
         ];
-        let record_at = writes.len();
-        writes.extend(idempotency.record(StatusCode::CREATED, &view, now.unix_timestamp()));
-
-        match state.store.transact(writes).await {
-            Ok(()) => return Ok(Outcome::Done(view)),
-            Err(error) => {
-                if let Some(replay) = idempotency.replay_if_raced(&error, record_at) {
-                    return replay.map(Outcome::Replayed);
-                }
-                match error {
-                    // Another desk took this serial first: read the counter again.
-                    StoreError::ConditionFailed { index: 0 | 1, .. } | StoreError::TransactionConflict => {
-                        backoff(attempt).await
-                    }
-                    other => return Err(other.into()),
-                }
+        match idempotency
+            .commit(
+                state.store.as_ref(),
+                writes,
+                StatusCode::CREATED,
+                view,
+                now.unix_timestamp(),
+            )
+            .await?
+        {
+            Committed::Done(view) => return Ok(Outcome::Done(view)),
+            Committed::Replayed(saved) => return Ok(Outcome::Replayed(saved)),
+            // Another desk took this serial first: read the counter again.
+            Committed::Failed(StoreError::ConditionFailed { index: 0 | 1, .. } | StoreError::TransactionConflict) => {
+                backoff(attempt).await
             }
+            Committed::Failed(other) => return Err(other.into()),
         }
     }
     Err(ApiError::Unavailable)
@@ -286,7 +286,7 @@ pub async fn forward(
             can_forward: user.actor.holds(&moved.holder),
         };
 
-        let mut writes = vec![
+        let writes = vec![
             Write::Put {
                 item: receipt_item(&moved),
                 condition: Condition::VersionIs(receipt.version),
@@ -311,26 +311,20 @@ pub async fn forward(
                 condition: Condition::None,
             },
         ];
-        let record_at = writes.len();
-        writes.extend(idempotency.record(StatusCode::OK, &view, now.unix_timestamp()));
-
-        match state.store.transact(writes).await {
-            Ok(()) => return Ok(Outcome::Done(view)),
-            Err(error) => {
-                if let Some(replay) = idempotency.replay_if_raced(&error, record_at) {
-                    return replay.map(Outcome::Replayed);
-                }
-                match error {
-                    StoreError::ConditionFailed { index: 0, current } => {
-                        return Err(ApiError::Conflict {
-                            message: "someone else moved this receipt first; reload it".into(),
-                            current_version: current.map(|item| item.version),
-                        })
-                    }
-                    StoreError::TransactionConflict => backoff(attempt).await,
-                    other => return Err(other.into()),
-                }
+        match idempotency
+            .commit(state.store.as_ref(), writes, StatusCode::OK, view, now.unix_timestamp())
+            .await?
+        {
+            Committed::Done(view) => return Ok(Outcome::Done(view)),
+            Committed::Replayed(saved) => return Ok(Outcome::Replayed(saved)),
+            Committed::Failed(StoreError::ConditionFailed { index: 0, current }) => {
+                return Err(ApiError::Conflict {
+                    message: "someone else moved this receipt first; reload it".into(),
+                    current_version: current.map(|item| item.version),
+                })
             }
+            Committed::Failed(StoreError::TransactionConflict) => backoff(attempt).await,
+            Committed::Failed(other) => return Err(other.into()),
         }
     }
     Err(ApiError::Unavailable)
