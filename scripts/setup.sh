@@ -32,13 +32,13 @@ if [ ! -x "$root/tests/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/tests/node
   (cd "$root/tests" && npm ci --no-audit --no-fund)
 fi
 
-say "Chromium (Debian)"
-if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-  fi
+say "Chromium and a Devanagari font (Debian)"
+# Without Noto's Devanagari the browser draws Hindi as empty boxes.
+if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/noto ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-core
 fi
 
 say "Java 17+ (for DynamoDB Local)"

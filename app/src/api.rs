@@ -7,9 +7,8 @@
 use daftar_domain::ids::{DeptCode, IdempotencyKey, OfficeCode, PostId, ReceiptId};
 use daftar_domain::receipt::ForwardOrder;
 use daftar_domain::wire::{
-    MovementEntry,
-    DepartmentList, DiariseRequest, ErrorCode, InboxEntry, LoginRequest, Me, OfficeList, Page, PostList, Problem,
-    ReceiptView,
+    DepartmentList, DiariseRequest, ErrorCode, InboxEntry, LoginRequest, Me, MovementEntry, OfficeList, Page, PostList,
+    Problem, ReceiptView,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;

@@ -624,7 +624,11 @@ impl I18n {
 
     /// A post as people name it: "Section Officer (General Branch), Finance, Headquarters" (tracked).
     pub fn post_label(&self, label: &daftar_domain::wire::PostLabel) -> String {
-        format!("{}, {}", self.pick(&label.title_en, &label.title_hi), self.pick(&label.office_name_en, &label.office_name_hi))
+        format!(
+            "{}, {}",
+            self.pick(&label.title_en, &label.title_hi),
+            self.pick(&label.office_name_en, &label.office_name_hi)
+        )
     }
 }
 

@@ -446,7 +446,12 @@ fn check_due_date(raw: &str, today: time::Date) -> Result<Option<time::Date>, Fi
 
 /// The movement history, oldest first, with "Load more" for long histories.
 #[component]
-fn HistoryTable(rows: Vec<MovementEntry>, next: Option<String>, more: MorePages<MovementEntry>, id: ReceiptId) -> impl IntoView {
+fn HistoryTable(
+    rows: Vec<MovementEntry>,
+    next: Option<String>,
+    more: MorePages<MovementEntry>,
+    id: ReceiptId,
+) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
         return view! { <p class="empty-state">{i18n.text(|t| t.history_empty)}</p> }.into_any();
@@ -501,7 +506,13 @@ fn HistoryTable(rows: Vec<MovementEntry>, next: Option<String>, more: MorePages<
 #[component]
 fn HistoryRow(entry: MovementEntry) -> impl IntoView {
     let i18n = use_i18n();
-    let MovementEntry { movement, from_label, to_label } = entry;
+    let MovementEntry {
+        movement,
+        by_name_en,
+        by_name_hi,
+        from_label,
+        to_label,
+    } = entry;
     let action = movement.action;
     let from_code = movement.from_post.as_ref().map(|p| p.to_string());
     let remarks = movement.remarks.to_string();
@@ -515,7 +526,7 @@ fn HistoryRow(entry: MovementEntry) -> impl IntoView {
                 " → "
                 <span title=movement.to_post.to_string()>{move || i18n.post_label(&to_label)}</span>
             </div></td>
-            <td role="cell" data-label=i18n.text(|t| t.col_by)><div class="cell"><span class="code">{movement.by.to_string()}</span></div></td>
+            <td role="cell" data-label=i18n.text(|t| t.col_by)><div class="cell"><span title=movement.by.to_string()>{move || i18n.pick(&by_name_en, &by_name_hi).to_owned()}</span></div></td>
             <td role="cell" data-label=i18n.text(|t| t.col_remarks) class="cell-remarks"><div class="cell">
                 {move || if remarks.is_empty() { i18n.t().none.to_owned() } else { remarks.clone() }}
             </div></td>

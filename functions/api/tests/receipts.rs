@@ -70,6 +70,10 @@ async fn diarise_forward_and_the_recipient_sees_it(h: Harness) {
     );
     assert_eq!(moves[1]["remarks"], "Please examine and put up.");
     assert_eq!(moves[1]["by"], "HR1001");
+    assert_eq!(
+        (moves[1]["by_name_en"].as_str(), moves[1]["by_name_hi"].as_str()),
+        (Some("Anita Sharma"), Some("अनीता शर्मा"))
+    );
     assert_eq!(moves[0]["from_label"], serde_json::Value::Null);
     assert_eq!(moves[1]["to_label"]["office_name_en"], "Finance, Headquarters");
     assert_eq!(moves[1]["from_label"]["title_en"], "Diary Clerk (Central Registry)");

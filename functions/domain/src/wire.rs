@@ -49,6 +49,9 @@ pub struct PostLabel {
 pub struct MovementEntry {
     #[serde(flatten)]
     pub movement: Movement,
+    /// The name of the official who acted (`movement.by`), in both languages.
+    pub by_name_en: String,
+    pub by_name_hi: String,
     pub from_label: Option<PostLabel>,
     pub to_label: PostLabel,
 }

@@ -213,6 +213,8 @@ pub async fn diarise(
                     &receipt.id,
                     &MovementEntry {
                         movement,
+                        by_name_en: user.record.employee.name_en.to_string(),
+                        by_name_hi: user.record.employee.name_hi.to_string(),
                         from_label: None,
                         to_label: post.label(),
                     },
@@ -296,6 +298,8 @@ pub async fn forward(
                     &moved.id,
                     &MovementEntry {
                         movement,
+                        by_name_en: user.record.employee.name_en.to_string(),
+                        by_name_hi: user.record.employee.name_hi.to_string(),
                         from_label: Some(source.label()),
                         to_label: target.label(),
                     },
