@@ -3,8 +3,8 @@
 //! Every error leaves as `application/problem+json` with a stable `code` the app translates.
 //! Internal details are logged, never sent: a 5xx says only "internal error" and a request id.
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::FromRequest;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use daftar_domain::auth::Denied;
@@ -163,6 +163,20 @@ impl From<JsonRejection> for ApiError {
                 field: None,
                 message: other.body_text(),
             },
+        }
+    }
+}
+
+/// `Query` whose rejections (`?limit=abc`) are problem documents too.
+#[derive(Debug, Clone, Copy, Default, FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct Query<T>(pub T);
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        Self::Invalid {
+            field: None,
+            message: rejection.body_text(),
         }
     }
 }

@@ -158,10 +158,30 @@ impl Idempotency {
         writes.extend(self.record(status, &response, now_unix));
         match store.transact(writes).await {
             Ok(()) => Ok(Committed::Done(response)),
-            Err(error) => match self.replay_if_raced(&error, record_at) {
-                Some(replay) => replay.map(Committed::Replayed),
-                None => Ok(Committed::Failed(error)),
-            },
+            Err(error) => {
+                if let Some(replay) = self.replay_if_raced(&error, record_at) {
+                    return replay.map(Committed::Replayed);
+                }
+                // A twin that committed first also fails the change's own conditions (the
+                // version it moved on), which are checked before ours: look for its record.
+                if matches!(error, StoreError::ConditionFailed { .. }) {
+                    if let Some(saved) = self.saved(store).await? {
+                        return Ok(Committed::Replayed(saved));
+                    }
+                }
+                Ok(Committed::Failed(error))
+            }
+        }
+    }
+
+    /// The response a twin of this request saved since [`Idempotency::begin`], if any.
+    pub async fn saved(&self, store: &dyn Store) -> Result<Option<SavedResponse>, ApiError> {
+        let Some(key) = &self.key else {
+            return Ok(None);
+        };
+        match store.get(key).await? {
+            Some(item) => check_saved(&item, &self.fingerprint).map(Some),
+            None => Ok(None),
         }
     }
 }

@@ -47,9 +47,14 @@ pub fn employee_profile(id: &EmployeeId) -> Key {
 pub fn employee_credential(id: &EmployeeId) -> Key {
     Key::new(format!("EMP#{id}"), "CREDENTIAL")
 }
-/// Failed sign-ins for an ID as typed, whether or not such an employee exists.
-pub fn failed_logins(typed_id: &str) -> Key {
-    Key::new(format!("LOGIN#{}", typed_id.trim().to_uppercase()), "FAILURES")
+/// Recent sign-in attempts for an ID, whether or not such an employee exists.
+pub fn failed_logins(id: &EmployeeId) -> Key {
+    Key::new(format!("LOGIN#{id}"), "FAILURES")
+}
+/// A credential key no employee has: read instead of a real one for malformed IDs, so both
+/// paths cost the same.
+pub fn employee_credential_placeholder() -> Key {
+    Key::new("EMP#-", "CREDENTIAL")
 }
 pub fn session(token_hash_hex: &str) -> Key {
     Key::new(format!("SESSION#{token_hash_hex}"), "SESSION")

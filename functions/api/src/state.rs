@@ -58,14 +58,18 @@ pub struct AppState {
     pub store: SharedStore,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<ApiConfig>,
+    /// Bounds how many password hashes are verified at once (see `auth::routes::check_password`).
+    pub password_checks: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     pub fn new(store: SharedStore, config: ApiConfig) -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Self {
             store,
             clock: Arc::new(SystemClock),
             config: Arc::new(config),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(cores * 2)),
         }
     }
 

@@ -165,6 +165,22 @@ async fn a_replayed_forward_moves_nothing_twice(h: Harness) {
     let history = h.get(&format!("/api/v1/receipts/{id}/history"), &officer).await;
     assert_eq!(history.body["items"].as_array().unwrap().len(), 2);
 
+    // Concurrent twins of one forward: both answer with the one forward's result.
+    let racing = h.diarise(&clerk, "DC-GGN-CRU", "Twin forward").await;
+    let path = format!("/api/v1/receipts/{}/forward", racing["id"].as_str().unwrap());
+    let (p, q) = tokio::join!(
+        h.post_with_key(&path, &clerk, forward_body(1, "FIN-HQ-SO"), "twin-forward-01"),
+        h.post_with_key(&path, &clerk, forward_body(1, "FIN-HQ-SO"), "twin-forward-01")
+    );
+    assert_eq!(
+        (p.status, q.status),
+        (StatusCode::OK, StatusCode::OK),
+        "{} {}",
+        p.body,
+        q.body
+    );
+    assert_eq!(p.body, q.body);
+
     // Concurrent twins of one diarisation create one receipt.
     let body = diarise_body("DC-GGN-CRU", "Twin");
     let (x, y) = tokio::join!(

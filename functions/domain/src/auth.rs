@@ -71,9 +71,9 @@ fn deny(action: &'static str) -> Result<(), Denied> {
 pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<(), Denied> {
     match (action, resource) {
         (Action::Diarise, Resource::PostInOffice { post, office }) => {
-            // A letter is diarised into the register of the office it arrived at, by someone at a
-            // desk of that office; the receipt starts at that desk.
-            if actor.posts.iter().any(|(p, o)| p == post && o == office) {
+            // A letter is diarised into the register of the office it arrived at, by registry
+            // staff at a desk of that office; the receipt starts at that desk.
+            if actor.has_role(Role::Diarist) && actor.posts.iter().any(|(p, o)| p == post && o == office) {
                 Ok(())
             } else {
                 deny("diarise a receipt")

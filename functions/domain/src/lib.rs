@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod ids;
+pub mod local_time;
 pub mod org;
 pub mod receipt;
 pub mod session;

@@ -1,6 +1,7 @@
 //! e-Receipt: an inward letter, diarised in an office's register and moved from desk to desk.
 
 use crate::ids::{DeptCode, EmployeeId, OfficeCode, PostId, ReceiptId};
+use crate::local_time::office_date;
 use crate::text::{PartyName, Remarks, Subject};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -182,7 +183,7 @@ pub const EARLIEST_LETTER_YEAR: i32 = 1950;
 
 /// Diarises a letter: the receipt starts with the diarising post and its history with one entry.
 pub fn diarise(d: Diarisation, now: OffsetDateTime) -> Result<(Receipt, Movement), ReceiptRefusal> {
-    let today = now.date();
+    let today = office_date(now);
     if d.letter.letter_date > today {
         return Err(ReceiptRefusal::LetterDateInFuture);
     }
@@ -249,7 +250,7 @@ impl Receipt {
         if order.to_post == self.holder {
             return Err(ReceiptRefusal::ForwardToSelf);
         }
-        if order.due_date.is_some_and(|due| due < now.date()) {
+        if order.due_date.is_some_and(|due| due < office_date(now)) {
             return Err(ReceiptRefusal::DueDateInPast);
         }
         let movement = Movement {
@@ -333,6 +334,14 @@ mod tests {
         assert_eq!(movement.seq, 1);
         assert_eq!(movement.action, MovementAction::Diarised);
         assert_eq!(receipt.diary_number.to_string(), "DC-GGN/2026/7");
+    }
+
+    #[test]
+    fn dates_are_judged_in_indian_time() {
+        // 20:00 UTC on 23 November is already 24 November in India.
+        let late_evening_utc = datetime!(2026-11-23 20:00 UTC);
+        let (receipt, _) = diarise(diarisation(date!(2026 - 11 - 24)), late_evening_utc).unwrap();
+        assert_eq!(receipt.received_on, date!(2026 - 11 - 24));
     }
 
     #[test]

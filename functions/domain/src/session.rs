@@ -50,14 +50,15 @@ impl SessionPolicy {
     }
 }
 
-/// Failed logins counted in a fixed window per employee ID (whether or not that ID exists).
+/// Sign-in attempts counted in a window per employee ID (whether or not that ID exists). An
+/// attempt is counted before its password is checked; a successful sign-in clears the count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FailedLogins {
     pub window_start_unix: i64,
     pub count: u32,
 }
 
-/// How many failures are tolerated in a window before logins for that ID pause.
+/// How many attempts are allowed in a window before sign-ins for that ID pause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoginThrottle {
     pub max_failures: u32,
@@ -74,7 +75,7 @@ impl Default for LoginThrottle {
 }
 
 impl LoginThrottle {
-    /// `Err(seconds to wait)` when this ID has failed too often recently.
+    /// `Err(seconds to wait)` when this ID has been tried too often recently.
     pub fn check(&self, failures: FailedLogins, now: OffsetDateTime) -> Result<(), i64> {
         let window_end = failures.window_start_unix + self.window.whole_seconds();
         if failures.count >= self.max_failures && now.unix_timestamp() < window_end {
@@ -84,8 +85,8 @@ impl LoginThrottle {
         }
     }
 
-    /// The record after one more failure at `now`.
-    pub fn record_failure(&self, failures: FailedLogins, now: OffsetDateTime) -> FailedLogins {
+    /// The record after one more attempt at `now`.
+    pub fn record_attempt(&self, failures: FailedLogins, now: OffsetDateTime) -> FailedLogins {
         let now_unix = now.unix_timestamp();
         if now_unix >= failures.window_start_unix + self.window.whole_seconds() {
             FailedLogins {
@@ -140,13 +141,13 @@ mod tests {
         let mut failures = FailedLogins::default();
         for i in 0..5 {
             assert!(throttle.check(failures, T0 + Duration::seconds(i)).is_ok());
-            failures = throttle.record_failure(failures, T0 + Duration::seconds(i));
+            failures = throttle.record_attempt(failures, T0 + Duration::seconds(i));
         }
         assert_eq!(failures.count, 5);
         let wait = throttle.check(failures, T0 + Duration::minutes(1)).unwrap_err();
         assert_eq!(wait, 14 * 60);
         assert!(throttle.check(failures, T0 + Duration::minutes(15)).is_ok());
-        let after = throttle.record_failure(failures, T0 + Duration::minutes(16));
+        let after = throttle.record_attempt(failures, T0 + Duration::minutes(16));
         assert_eq!(after.count, 1);
     }
 }

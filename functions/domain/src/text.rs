@@ -18,6 +18,8 @@ pub enum InvalidText {
     ControlCharacters { what: &'static str },
 }
 
+const MAX_BYTES_PER_GRAPHEME: usize = 24;
+
 fn parse_text(
     raw: &str,
     what: &'static str,
@@ -29,7 +31,9 @@ fn parse_text(
     if required && text.is_empty() {
         return Err(InvalidText::Empty { what });
     }
-    if text.graphemes(true).count() > max {
+    // A grapheme may carry any number of combining marks; cap the bytes too, generously enough
+    // for any real script (a Devanagari conjunct with a vowel sign is about 15 bytes).
+    if text.len() > max * MAX_BYTES_PER_GRAPHEME || text.graphemes(true).count() > max {
         return Err(InvalidText::TooLong { what, max });
     }
     let allowed_control = |c: char| multiline && (c == '\n' || c == '\r' || c == '\t');
@@ -125,6 +129,13 @@ mod tests {
         let at_limit = word.repeat(Subject::MAX / 2);
         assert!(Subject::parse(&at_limit).is_ok());
         assert!(Subject::parse(&format!("{at_limit}{word}")).is_err());
+    }
+
+    #[test]
+    fn one_character_stacked_with_combining_marks_is_too_long() {
+        let zalgo = format!("a{}", "\u{0301}".repeat(10_000));
+        assert_eq!(zalgo.graphemes(true).count(), 1);
+        assert!(Subject::parse(&zalgo).is_err());
     }
 
     #[test]

@@ -20,7 +20,13 @@ pub async fn run(domain: Domain) -> Result<(), lambda_http::Error> {
     let store = Arc::new(DynamoStore::new(&sdk_config, table));
     let config = ApiConfig {
         allowed_origins: std::env::var("DAFTAR_ALLOWED_ORIGINS")
-            .map(|v| v.split(',').map(str::to_owned).collect())
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
             .unwrap_or_default(),
         // API Gateway only speaks HTTPS.
         always_secure_cookies: true,
@@ -32,5 +38,8 @@ pub async fn run(domain: Domain) -> Result<(), lambda_http::Error> {
     if let Err(error) = state.store.get(&daftar_store::Key::new("HEALTH", "HEALTH")).await {
         tracing::warn!(%error, "warming the DynamoDB connection failed");
     }
+    // Likewise build the dummy password hash now, so the first unknown-ID sign-in of this
+    // environment takes no longer than any other.
+    daftar_api::auth::password::warm_up();
     lambda_http::run(daftar_api::router_for(&[domain], state)).await
 }

@@ -14,7 +14,7 @@ use axum::Router;
 use daftar_domain::session::FailedLogins;
 use daftar_domain::wire::{LoginRequest, Me};
 use daftar_domain::EmployeeId;
-use daftar_store::{Condition, Item, Write};
+use daftar_store::{Condition, Item, StoreError, Write};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -32,59 +32,39 @@ pub async fn login(
     headers: HeaderMap,
     Json(request): Json<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let now = state.now();
-    let throttle = state.config.login_throttle;
-    let failures_key = keys::failed_logins(&request.employee_id);
-    let failures_item = state.store.get(&failures_key).await?;
-    let failures: FailedLogins = failures_item.as_ref().map(Item::parse).transpose()?.unwrap_or_default();
-
-    // Look the employee up whatever happens next, and always verify a hash (a dummy one for
-    // unknown IDs), so the response time does not tell whether the ID exists.
-    let employee_id = EmployeeId::parse(&request.employee_id).ok();
-    let credential = match &employee_id {
-        Some(id) => state
-            .store
-            .get(&keys::employee_credential(id))
-            .await?
-            .map(|item| item.parse::<Credential>())
-            .transpose()?,
-        None => None,
-    };
-    let stored_hash = credential.map(|c| c.password_hash);
-    let password = request.password;
-    let verified = tokio::task::spawn_blocking(move || verify_password(&password, stored_hash.as_deref()))
-        .await
-        .map_err(|e| ApiError::Internal(format!("password check failed: {e}")))?;
-
-    if let Err(retry_after_seconds) = throttle.check(failures, now) {
-        return Err(ApiError::RateLimited { retry_after_seconds });
-    }
-    let record = match (&employee_id, verified) {
-        (Some(id), true) => load_employee(state.store.as_ref(), id).await?,
-        _ => None,
-    };
-    let Some(record) = record else {
-        let next = throttle.record_failure(failures, now);
-        let item = Item::new(failures_key, serde_json::to_value(next).expect("counts serialise"))
-            .with_version(failures_item.as_ref().map_or(1, |i| i.version + 1))
-            .expiring_at(now.unix_timestamp() + throttle.window.whole_seconds());
-        let condition = failures_item
-            .as_ref()
-            .map_or(Condition::NotExists, |i| Condition::VersionIs(i.version));
-        // Two failures racing for the same ID both count as at least one: losing this write
-        // undercounts by one, which the next failure corrects.
-        let _ = state.store.write(Write::Put { item, condition }).await;
+    let Ok(employee_id) = EmployeeId::parse(&request.employee_id) else {
+        // No such ID can exist. Do the same work as for a real one (a read and a hash) so the
+        // answer's timing does not reveal which IDs are well formed.
+        state.store.get(&keys::employee_credential_placeholder()).await?;
+        check_password(&state, request.password, None).await?;
         return Err(ApiError::BadCredentials);
     };
-    if failures_item.is_some() {
-        state
-            .store
-            .write(Write::Delete {
-                key: failures_key,
-                condition: Condition::None,
-            })
-            .await?;
-    }
+    let failures_key = keys::failed_logins(&employee_id);
+    reserve_attempt(&state, &failures_key).await?;
+
+    // Verify a hash whatever happens (a dummy one for unknown IDs), so the response time does
+    // not tell whether the ID exists.
+    let credential = state
+        .store
+        .get(&keys::employee_credential(&employee_id))
+        .await?
+        .map(|item| item.parse::<Credential>())
+        .transpose()?;
+    let verified = check_password(&state, request.password, credential.map(|c| c.password_hash)).await?;
+    let record = match verified {
+        true => load_employee(state.store.as_ref(), &employee_id).await?,
+        false => None,
+    };
+    let Some(record) = record else {
+        return Err(ApiError::BadCredentials);
+    };
+    state
+        .store
+        .write(Write::Delete {
+            key: failures_key,
+            condition: Condition::None,
+        })
+        .await?;
     // A session presented with the sign-in is ended: each sign-in gets a new session id.
     if let Some(old) = session_token(&headers) {
         session::end(&state, old).await?;
@@ -94,6 +74,53 @@ pub async fn login(
     let secure = state.config.always_secure_cookies || is_https(&headers);
     let cookie = session::cookie(&token, secure, state.config.session.absolute.whole_seconds());
     Ok(([(header::SET_COOKIE, cookie)], Json(user.me())).into_response())
+}
+
+/// Counts a sign-in attempt for an ID before its password is checked, refusing once the ID has
+/// used up its attempts. Counting first (with a compare-and-swap) means concurrent guesses cannot
+/// all slip through on the same stale count; a successful sign-in clears the record.
+async fn reserve_attempt(state: &AppState, key: &daftar_store::Key) -> Result<(), ApiError> {
+    const ATTEMPTS: usize = 8;
+    let throttle = state.config.login_throttle;
+    for _ in 0..ATTEMPTS {
+        let now = state.now();
+        let stored = state.store.get(key).await?;
+        let attempts: FailedLogins = stored.as_ref().map(Item::parse).transpose()?.unwrap_or_default();
+        throttle
+            .check(attempts, now)
+            .map_err(|retry_after_seconds| ApiError::RateLimited { retry_after_seconds })?;
+        let next = throttle.record_attempt(attempts, now);
+        let item = Item::new(key.clone(), serde_json::to_value(next).expect("counts serialise"))
+            .with_version(stored.as_ref().map_or(1, |i| i.version + 1))
+            .expiring_at(next.window_start_unix + throttle.window.whole_seconds());
+        let condition = stored
+            .as_ref()
+            .map_or(Condition::NotExists, |i| Condition::VersionIs(i.version));
+        match state.store.write(Write::Put { item, condition }).await {
+            Ok(()) => return Ok(()),
+            Err(StoreError::ConditionFailed { .. } | StoreError::TransactionConflict) => continue,
+            Err(other) => return Err(other.into()),
+        }
+    }
+    // Only a flood of simultaneous attempts on one ID loses the race this often.
+    Err(ApiError::Unavailable)
+}
+
+/// Verifies a password off the async threads, with at most a few checks at once: each costs
+/// tens of milliseconds and ~19 MiB, so an unbounded flood would exhaust the machine.
+async fn check_password(state: &AppState, password: String, stored_hash: Option<String>) -> Result<bool, ApiError> {
+    // A morning rush waits its turn briefly; a flood is told to come back.
+    let permit = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        state.password_checks.clone().acquire_owned(),
+    );
+    let _permit = permit
+        .await
+        .map_err(|_| ApiError::Unavailable)?
+        .map_err(|_| ApiError::Unavailable)?;
+    tokio::task::spawn_blocking(move || verify_password(&password, stored_hash.as_deref()))
+        .await
+        .map_err(|e| ApiError::Internal(format!("password check failed: {e}")))
 }
 
 /// Signs out: the session is deleted server-side and the cookie cleared.

@@ -15,6 +15,7 @@ use crate::org::load_post;
 use crate::state::AppState;
 use axum::http::StatusCode;
 use daftar_domain::auth::{authorize, Action, Resource};
+use daftar_domain::local_time::office_date;
 use daftar_domain::receipt::{
     diarise as diarise_letter, Diarisation, DiaryNumber, ForwardOrder, Receipt, ReceiptRefusal,
 };
@@ -153,7 +154,7 @@ pub async fn diarise(
 
     for attempt in 0..DIARY_ATTEMPTS {
         let now = state.now();
-        let year = now.year();
+        let year = office_date(now).year();
         let counter_key = keys::diary_counter(&post.post.office, year);
         let counter = state.store.get(&counter_key).await?;
         let last_serial = counter.as_ref().map_or(0, |c| c.count);
@@ -269,6 +270,10 @@ pub async fn forward(
         // An official who saw an older version is told it moved on (409), even if it has moved
         // out of their hands: that is what happened, and reloading shows where it went.
         if order.version != receipt.version {
+            // A retry of a forward that already went through finds it moved: answer as the first did.
+            if let Some(saved) = idempotency.saved(state.store.as_ref()).await? {
+                return Ok(Outcome::Replayed(saved));
+            }
             return Err(refusal(ReceiptRefusal::StaleVersion {
                 current: receipt.version,
             }));

@@ -2,13 +2,13 @@
 
 use super::{diarise, forward, load_receipt, view};
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Json};
+use crate::error::{ApiError, Json, Query};
 use crate::idempotency::Idempotency;
 use crate::idempotency::{Begun, IdempotencyHeader, Outcome, SavedResponse};
 use crate::keys;
 use crate::pagination::{page_of, PageParams};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
