@@ -64,14 +64,29 @@ test('diarise, forward across departments, and the recipient finds it', async ({
   await officerContext.close();
 });
 
-test('a 360 px phone can sign in and read the inbox', async ({ browser }) => {
+test('a 360 px phone can diarise a letter and read the inbox', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
+  const noSideways = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await signIn(page, 'HR1001');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await noSideways();
+
+  await page.getByRole('link', { name: 'Diarise receipt' }).click();
+  await page.getByLabel('Sender').fill('Tehsildar, Sohna');
+  await page.getByLabel('Subject').fill('Demarcation report of khasra 112');
+  await page.getByLabel('Letter date').fill('2026-11-10');
+  await noSideways();
+  await page.getByRole('button', { name: 'Diarise' }).click();
+  await expect(page.getByText(/DC-GGN\/\d{4}\/\d+/).first()).toBeVisible();
+  await noSideways();
+
+  await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+  await expect(page.getByText('Demarcation report of khasra 112')).toBeVisible();
+  await noSideways();
   await page.screenshot({ path: `${shots}/inbox-phone.png`, fullPage: true });
   await page.getByRole('button', { name: 'हिन्दी' }).click();
+  await expect(page.getByRole('heading', { name: 'आवक पेटी' })).toBeVisible();
   await page.screenshot({ path: `${shots}/inbox-phone-hindi.png`, fullPage: true });
   await context.close();
 });
