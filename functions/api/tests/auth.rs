@@ -51,10 +51,11 @@ async fn sign_in_sets_a_hardened_cookie_and_me_answers(h: Harness) {
             &[("x-forwarded-proto", "https")],
         )
         .await;
-    assert!(over_https.headers[header::SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .contains("; Secure"));
+    let secure_cookie = over_https.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        secure_cookie.starts_with("__Host-daftar_session=") && secure_cookie.contains("; Secure"),
+        "{secure_cookie}"
+    );
 
     let pair = cookie.split(';').next().unwrap();
     let me = h.get("/api/v1/auth/me", pair).await;

@@ -15,7 +15,11 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
+/// The session cookie's name over plain HTTP (local runs).
 pub const COOKIE_NAME: &str = "daftar_session";
+/// Its name over HTTPS. Browsers accept a `__Host-` cookie only if it is Secure, has `Path=/` and
+/// no `Domain`, so a neighbouring subdomain cannot plant one to fix a victim's session.
+pub const SECURE_COOKIE_NAME: &str = "__Host-daftar_session";
 
 /// A session as stored.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -116,8 +120,12 @@ pub async fn end(state: &AppState, token: &str) -> Result<(), ApiError> {
 
 /// The `Set-Cookie` value for a new session.
 pub fn cookie(token: &str, secure: bool, max_age_seconds: i64) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!("{COOKIE_NAME}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age_seconds}{secure}")
+    let (name, secure) = if secure {
+        (SECURE_COOKIE_NAME, "; Secure")
+    } else {
+        (COOKIE_NAME, "")
+    };
+    format!("{name}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age_seconds}{secure}")
 }
 
 /// The `Set-Cookie` value that removes the session cookie.
@@ -125,14 +133,18 @@ pub fn clearing_cookie(secure: bool) -> String {
     cookie("", secure, 0)
 }
 
-/// The session token from a `Cookie` header, if any.
+/// The session token from a `Cookie` header, if it carries exactly one. Two session cookies
+/// mean someone planted one beside the real one; trusting either could act in the wrong session.
 pub fn token_from_cookies(header: &str) -> Option<&str> {
-    header
+    let mut tokens = header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value)
-        .filter(|v| !v.is_empty())
+        .filter(|(name, _)| *name == COOKIE_NAME || *name == SECURE_COOKIE_NAME)
+        .map(|(_, value)| value);
+    match (tokens.next(), tokens.next()) {
+        (Some(token), None) if !token.is_empty() => Some(token),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -144,7 +156,7 @@ mod tests {
         let c = cookie("abc", true, 60);
         assert_eq!(
             c,
-            "daftar_session=abc; HttpOnly; SameSite=Strict; Path=/; Max-Age=60; Secure"
+            "__Host-daftar_session=abc; HttpOnly; SameSite=Strict; Path=/; Max-Age=60; Secure"
         );
         assert!(!cookie("abc", false, 60).contains("Secure"));
         assert!(clearing_cookie(false).contains("Max-Age=0"));
@@ -155,6 +167,12 @@ mod tests {
         assert_eq!(token_from_cookies("a=1; daftar_session=tok; b=2"), Some("tok"));
         assert_eq!(token_from_cookies("a=1"), None);
         assert_eq!(token_from_cookies("daftar_session="), None);
+        assert_eq!(token_from_cookies("__Host-daftar_session=tok"), Some("tok"));
+        assert_eq!(
+            token_from_cookies("daftar_session=planted; __Host-daftar_session=tok"),
+            None
+        );
+        assert_eq!(token_from_cookies("daftar_session=a; daftar_session=b"), None);
     }
 
     #[test]
