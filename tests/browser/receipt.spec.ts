@@ -98,3 +98,25 @@ test('a wrong password is announced, not silently ignored', async ({ page }) => 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert').or(page.locator('[aria-live]')).filter({ hasText: /password/i }).first()).toBeVisible();
 });
+
+test('a long inbox loads its next page on request', async ({ browser, baseURL }) => {
+  // Given a diary clerk with more receipts waiting than one page holds (25)
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, 'HR2003');
+  for (let i = 1; i <= 27; i++) {
+    const reply = await page.request.post('/api/v1/receipts', {
+      headers: { origin: baseURL!, 'idempotency-key': `paging-${Date.now()}-${i}` },
+      data: { at_post: 'FIN-HQ-CRU', letter: { sender: 'Treasury Officer, Ambala', subject: `Bill ${i} for sanction`, letter_date: '2026-11-01', mode: 'post', category: 'government_letter' }, remarks: '' },
+    });
+    expect(reply.status()).toBe(201);
+  }
+  // When the inbox is opened, one page shows; "Load more" brings the rest
+  await page.reload();
+  const rows = page.getByRole('row').filter({ hasText: 'Treasury Officer, Ambala' });
+  await expect(rows).toHaveCount(25);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(rows).toHaveCount(27);
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+  await context.close();
+});

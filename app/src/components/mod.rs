@@ -11,5 +11,5 @@ pub use errors::{error_text, ErrorList};
 pub use fields::{FieldMessage, Loading, PriorityBadge};
 pub use guard::RequireSession;
 pub use header::SiteHeader;
-pub use more::MorePages;
+pub use more::{LoadMoreFooter, MorePages};
 pub use status::FlashRegion;

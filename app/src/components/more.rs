@@ -1,6 +1,8 @@
 //! "Load more" for cursor-paged lists: the rows after the first page, and the cursor to go on.
 
 use crate::api::{ApiError, ApiResult};
+use crate::components::error_text;
+use crate::i18n::use_i18n;
 use daftar_domain::wire::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -80,5 +82,25 @@ impl<T: Send + Sync + 'static> MorePages<T> {
                 Err(error) => self.error.set(Some(error)),
             }
         });
+    }
+}
+
+/// The "Load more" button under a paged list, and the error if a further page failed.
+#[component]
+pub fn LoadMoreFooter<T: Send + Sync + 'static>(
+    more: MorePages<T>,
+    #[prop(into)] has_more: Signal<bool>,
+    on_load: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="list-footer">
+            <Show when=move || has_more.get()>
+                <button type="button" class="button-secondary" on:click=move |_| on_load.run(()) disabled=move || more.loading.get()>
+                    {i18n.text(|t| t.load_more)}
+                </button>
+            </Show>
+            <div role="alert">{move || more.error.get().map(|e| view! { <p class="notice notice-error">{error_text(i18n.t(), &e)}</p> })}</div>
+        </div>
     }
 }

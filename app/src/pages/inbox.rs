@@ -2,7 +2,7 @@
 
 use super::use_page_title;
 use crate::api;
-use crate::components::{error_text, ErrorList, Loading, MorePages, PriorityBadge};
+use crate::components::{ErrorList, LoadMoreFooter, Loading, MorePages, PriorityBadge};
 use crate::format::{human_date, human_local};
 use crate::i18n::{use_i18n, I18n};
 use crate::session::use_session;
@@ -133,7 +133,7 @@ fn InboxTable(
             }
         }
     };
-    let has_more = move || more.next_cursor(next.clone()).is_some();
+    let has_more = Signal::derive(move || more.next_cursor(next.clone()).is_some());
     // Explicit ARIA roles keep the table's semantics when narrow screens restyle it as cards
     // (some browsers drop them when a table's display changes).
     view! {
@@ -156,14 +156,7 @@ fn InboxTable(
                 </For>
             </tbody>
         </table>
-        <div class="list-footer">
-            <Show when=has_more>
-                <button type="button" class="button-secondary" on:click=load_more.clone() disabled=move || more.loading.get()>
-                    {i18n.text(|t| t.load_more)}
-                </button>
-            </Show>
-            <div role="alert">{move || more.error.get().map(|e| view! { <p class="notice notice-error">{error_text(i18n.t(), &e)}</p> })}</div>
-        </div>
+        <LoadMoreFooter more has_more on_load=Callback::new(load_more)/>
     }
     .into_any()
 }

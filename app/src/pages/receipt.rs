@@ -4,7 +4,7 @@ use super::inbox::post_label;
 use super::use_page_title;
 use crate::api::{self, ApiError, SubmissionKeys};
 use crate::components::fields::{described_by, focus, from_wire_name, wire_name};
-use crate::components::{error_text, ErrorList, FieldMessage, Loading, MorePages, PriorityBadge};
+use crate::components::{error_text, ErrorList, FieldMessage, LoadMoreFooter, Loading, MorePages, PriorityBadge};
 use crate::format::{human_date, human_local, iso_date, parse_iso_date, today};
 use crate::i18n::{use_i18n, FieldError, Texts};
 use crate::session::{use_flash, FlashMessage};
@@ -468,7 +468,7 @@ fn HistoryTable(
             }
         }
     };
-    let has_more = move || more.next_cursor(next.clone()).is_some();
+    let has_more = Signal::derive(move || more.next_cursor(next.clone()).is_some());
     // Explicit roles: see the inbox table.
     view! {
         <table class="data-table history-table" role="table" aria-labelledby="history-heading">
@@ -490,14 +490,7 @@ fn HistoryTable(
                 </For>
             </tbody>
         </table>
-        <div class="list-footer">
-            <Show when=has_more.clone()>
-                <button type="button" class="button-secondary" on:click=load_more.clone() disabled=move || more.loading.get()>
-                    {i18n.text(|t| t.load_more)}
-                </button>
-            </Show>
-            <div role="alert">{move || more.error.get().map(|e| view! { <p class="notice notice-error">{error_text(i18n.t(), &e)}</p> })}</div>
-        </div>
+        <LoadMoreFooter more has_more on_load=Callback::new(load_more)/>
     }
     .into_any()
 }
