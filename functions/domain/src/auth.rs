@@ -56,6 +56,16 @@ pub enum Resource<'a> {
     Organisation,
 }
 
+impl crate::receipt::Receipt {
+    /// The receipt as authorization sees it: who holds it and who has held it.
+    pub fn as_resource(&self) -> Resource<'_> {
+        Resource::Receipt {
+            holder: &self.holder,
+            path: &self.path,
+        }
+    }
+}
+
 /// Why an action was refused. The message is safe to show.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("you may not {action} here")]

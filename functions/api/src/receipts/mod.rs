@@ -109,21 +109,20 @@ pub async fn load_receipt(state: &AppState, id: &ReceiptId) -> Result<Receipt, A
     Ok(item.parse()?)
 }
 
+/// Loads a receipt the caller may read: 404 if there is none, 403 if it never passed their desks.
+pub async fn load_viewable_receipt(state: &AppState, user: &CurrentUser, id: &ReceiptId) -> Result<Receipt, ApiError> {
+    let receipt = load_receipt(state, id).await?;
+    authorize(&user.actor, Action::ViewReceipt, receipt.as_resource())?;
+    Ok(receipt)
+}
+
 /// The receipt as the caller sees it.
 pub async fn view(state: &AppState, user: &CurrentUser, receipt: Receipt) -> Result<ReceiptView, ApiError> {
     let holder_post = load_post(state.store.as_ref(), &receipt.holder)
         .await?
         .ok_or(ApiError::NotFound("post"))?
         .summary();
-    let can_forward = authorize(
-        &user.actor,
-        Action::ForwardReceipt,
-        Resource::Receipt {
-            holder: &receipt.holder,
-            path: &receipt.path,
-        },
-    )
-    .is_ok();
+    let can_forward = authorize(&user.actor, Action::ForwardReceipt, receipt.as_resource()).is_ok();
     Ok(ReceiptView {
         diary_number_text: receipt.diary_number.to_string(),
         receipt,
@@ -261,12 +260,8 @@ pub async fn forward(
         .await?
         .ok_or_else(|| ApiError::invalid("to_post", "no such post"))?;
     for attempt in 0..CONFLICT_ATTEMPTS {
-        let receipt = load_receipt(state, id).await?;
-        let resource = Resource::Receipt {
-            holder: &receipt.holder,
-            path: &receipt.path,
-        };
-        authorize(&user.actor, Action::ViewReceipt, resource)?;
+        let receipt = load_viewable_receipt(state, user, id).await?;
+        let resource = receipt.as_resource();
         // An official who saw an older version is told it moved on (409), even if it has moved
         // out of their hands: that is what happened, and reloading shows where it went.
         if order.version != receipt.version {

@@ -1,6 +1,6 @@
 //! `/api/v1/receipts` and `/api/v1/posts/{post}/inbox`.
 
-use super::{diarise, forward, load_receipt, view};
+use super::{diarise, forward, load_viewable_receipt, view};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
 use crate::idempotency::Idempotency;
@@ -67,15 +67,7 @@ pub async fn get_receipt(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<ReceiptView>, ApiError> {
-    let receipt = load_receipt(&state, &parse_receipt_id(&id)?).await?;
-    authorize(
-        &user.actor,
-        Action::ViewReceipt,
-        Resource::Receipt {
-            holder: &receipt.holder,
-            path: &receipt.path,
-        },
-    )?;
+    let receipt = load_viewable_receipt(&state, &user, &parse_receipt_id(&id)?).await?;
     Ok(Json(view(&state, &user, receipt).await?))
 }
 
@@ -89,15 +81,7 @@ pub async fn history(
     Query(params): Query<PageParams>,
 ) -> Result<Json<Page<MovementEntry>>, ApiError> {
     let id = parse_receipt_id(&id)?;
-    let receipt = load_receipt(&state, &id).await?;
-    authorize(
-        &user.actor,
-        Action::ViewReceipt,
-        Resource::Receipt {
-            holder: &receipt.holder,
-            path: &receipt.path,
-        },
-    )?;
+    load_viewable_receipt(&state, &user, &id).await?;
     let query = daftar_store::Query::new(Index::Table, keys::receipt_partition(&id));
     Ok(Json(
         page_of(state.store.as_ref(), query, keys::MOVEMENT_PREFIX, params).await?,
