@@ -120,3 +120,11 @@ test('a long inbox loads its next page on request', async ({ browser, baseURL })
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
   await context.close();
 });
+
+test('only registry staff are offered the diarise form', async ({ page }) => {
+  await signIn(page, 'HR2001');
+  await expect(page.getByRole('link', { name: 'Diarise receipt' })).toHaveCount(0);
+  await page.goto('/receipts/new');
+  await expect(page.getByText('You do not hold any post at which letters can be diarised.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Diarise' })).toHaveCount(0);
+});

@@ -8,6 +8,7 @@ use crate::components::{error_text, FieldMessage};
 use crate::format::{iso_date, parse_iso_date, today};
 use crate::i18n::{use_i18n, FieldError};
 use crate::session::{use_flash, use_session, FlashMessage};
+use daftar_domain::org::Role;
 use daftar_domain::receipt::{LetterDetails, ReceiptCategory, ReceiptMode};
 use daftar_domain::wire::DiariseRequest;
 use daftar_domain::{PartyName, PostId, Remarks, Subject};
@@ -93,6 +94,8 @@ pub fn DiarisePage() -> impl IntoView {
     use_page_title(|t| t.diarise_title);
 
     let my_posts = Memo::new(move |_| session.me().map(|me| me.posts).unwrap_or_default());
+    // Only registry staff diarise (the server enforces it); others see why there is no form.
+    let may_diarise = Memo::new(move |_| session.me().is_some_and(|me| me.roles.contains(&Role::Diarist)));
     let at_post = RwSignal::new(
         my_posts
             .get_untracked()
@@ -206,7 +209,7 @@ pub fn DiarisePage() -> impl IntoView {
     };
 
     let form = move || {
-        if my_posts.get().is_empty() {
+        if !may_diarise.get() || my_posts.get().is_empty() {
             return view! { <p class="notice">{i18n.text(|t| t.no_diarise_posts)}</p> }.into_any();
         }
         let max_date = max_date.clone();
