@@ -140,12 +140,10 @@ impl Idempotency {
             _ => None,
         }
     }
-}
 
-impl Idempotency {
     /// Runs a change's transaction with this request's saved response appended, so the change
     /// and its record land together. A concurrent twin that saved first is replayed; any other
-    /// store failure is handed back for the caller to retry or report.
+    /// store failure is handed back (`Ok(Err(_))`) for the caller to retry or report.
     pub async fn commit<T: Serialize>(
         &self,
         store: &dyn Store,
@@ -153,23 +151,23 @@ impl Idempotency {
         status: StatusCode,
         response: T,
         now_unix: i64,
-    ) -> Result<Committed<T>, ApiError> {
+    ) -> Result<Result<Outcome<T>, StoreError>, ApiError> {
         let record_at = writes.len();
         writes.extend(self.record(status, &response, now_unix));
         match store.transact(writes).await {
-            Ok(()) => Ok(Committed::Done(response)),
+            Ok(()) => Ok(Ok(Outcome::Done(response))),
             Err(error) => {
                 if let Some(replay) = self.replay_if_raced(&error, record_at) {
-                    return replay.map(Committed::Replayed);
+                    return replay.map(|saved| Ok(Outcome::Replayed(saved)));
                 }
                 // A twin that committed first also fails the change's own conditions (the
                 // version it moved on), which are checked before ours: look for its record.
                 if matches!(error, StoreError::ConditionFailed { .. }) {
                     if let Some(saved) = self.saved(store).await? {
-                        return Ok(Committed::Replayed(saved));
+                        return Ok(Ok(Outcome::Replayed(saved)));
                     }
                 }
-                Ok(Committed::Failed(error))
+                Ok(Err(error))
             }
         }
     }
@@ -184,14 +182,6 @@ impl Idempotency {
             None => Ok(None),
         }
     }
-}
-
-/// How a committed change ended.
-pub enum Committed<T> {
-    Done(T),
-    Replayed(SavedResponse),
-    /// The transaction failed for a reason of the change's own (a condition, a conflict).
-    Failed(StoreError),
 }
 
 /// The result of a mutating service call.

@@ -48,7 +48,7 @@ pub fn employee_credential(id: &EmployeeId) -> Key {
     Key::new(format!("EMP#{id}"), "CREDENTIAL")
 }
 /// Recent sign-in attempts for an ID, whether or not such an employee exists.
-pub fn failed_logins(id: &EmployeeId) -> Key {
+pub fn sign_in_attempts(id: &EmployeeId) -> Key {
     Key::new(format!("LOGIN#{id}"), "FAILURES")
 }
 /// A credential key no employee has: read instead of a real one for malformed IDs, so both

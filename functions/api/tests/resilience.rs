@@ -33,14 +33,10 @@ async fn an_outage_during_a_forward_is_a_503_and_moves_nothing() {
     let clerk = h.login("HR1001").await;
     let receipt = h.diarise(&clerk, "DC-GGN-CRU", "Outage").await;
     let id = receipt["id"].as_str().unwrap();
+    let forward_path = format!("/api/v1/receipts/{id}/forward");
     faults.fail_next_transacts(1, Fault::Unavailable);
     let reply = h
-        .post_with_key(
-            &format!("/api/v1/receipts/{id}/forward"),
-            &clerk,
-            forward_body(1, "FIN-HQ-SO"),
-            "outage-key-01",
-        )
+        .post_with_key(&forward_path, &clerk, forward_body(1, "FIN-HQ-SO"), "outage-key-01")
         .await;
     assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(reply.body["code"], "unavailable");
@@ -51,12 +47,7 @@ async fn an_outage_during_a_forward_is_a_503_and_moves_nothing() {
     );
     // The client's retry with the same key then goes through once.
     let retry = h
-        .post_with_key(
-            &format!("/api/v1/receipts/{id}/forward"),
-            &clerk,
-            forward_body(1, "FIN-HQ-SO"),
-            "outage-key-01",
-        )
+        .post_with_key(&forward_path, &clerk, forward_body(1, "FIN-HQ-SO"), "outage-key-01")
         .await;
     assert_eq!(retry.status, StatusCode::OK);
 }

@@ -53,7 +53,7 @@ impl SessionPolicy {
 /// Sign-in attempts counted in a window per employee ID (whether or not that ID exists). An
 /// attempt is counted before its password is checked; a successful sign-in clears the count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub struct FailedLogins {
+pub struct SignInAttempts {
     pub window_start_unix: i64,
     pub count: u32,
 }
@@ -61,14 +61,14 @@ pub struct FailedLogins {
 /// How many attempts are allowed in a window before sign-ins for that ID pause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoginThrottle {
-    pub max_failures: u32,
+    pub max_attempts: u32,
     pub window: Duration,
 }
 
 impl Default for LoginThrottle {
     fn default() -> Self {
         Self {
-            max_failures: 5,
+            max_attempts: 5,
             window: Duration::minutes(15),
         }
     }
@@ -76,9 +76,9 @@ impl Default for LoginThrottle {
 
 impl LoginThrottle {
     /// `Err(seconds to wait)` when this ID has been tried too often recently.
-    pub fn check(&self, failures: FailedLogins, now: OffsetDateTime) -> Result<(), i64> {
-        let window_end = failures.window_start_unix + self.window.whole_seconds();
-        if failures.count >= self.max_failures && now.unix_timestamp() < window_end {
+    pub fn check(&self, attempts: SignInAttempts, now: OffsetDateTime) -> Result<(), i64> {
+        let window_end = attempts.window_start_unix + self.window.whole_seconds();
+        if attempts.count >= self.max_attempts && now.unix_timestamp() < window_end {
             Err(window_end - now.unix_timestamp())
         } else {
             Ok(())
@@ -86,17 +86,17 @@ impl LoginThrottle {
     }
 
     /// The record after one more attempt at `now`.
-    pub fn record_attempt(&self, failures: FailedLogins, now: OffsetDateTime) -> FailedLogins {
+    pub fn record_attempt(&self, attempts: SignInAttempts, now: OffsetDateTime) -> SignInAttempts {
         let now_unix = now.unix_timestamp();
-        if now_unix >= failures.window_start_unix + self.window.whole_seconds() {
-            FailedLogins {
+        if now_unix >= attempts.window_start_unix + self.window.whole_seconds() {
+            SignInAttempts {
                 window_start_unix: now_unix,
                 count: 1,
             }
         } else {
-            FailedLogins {
-                count: failures.count + 1,
-                ..failures
+            SignInAttempts {
+                count: attempts.count + 1,
+                ..attempts
             }
         }
     }
@@ -138,16 +138,16 @@ mod tests {
     #[test]
     fn throttle_pauses_after_too_many_failures_then_resets() {
         let throttle = LoginThrottle::default();
-        let mut failures = FailedLogins::default();
+        let mut attempts = SignInAttempts::default();
         for i in 0..5 {
-            assert!(throttle.check(failures, T0 + Duration::seconds(i)).is_ok());
-            failures = throttle.record_attempt(failures, T0 + Duration::seconds(i));
+            assert!(throttle.check(attempts, T0 + Duration::seconds(i)).is_ok());
+            attempts = throttle.record_attempt(attempts, T0 + Duration::seconds(i));
         }
-        assert_eq!(failures.count, 5);
-        let wait = throttle.check(failures, T0 + Duration::minutes(1)).unwrap_err();
+        assert_eq!(attempts.count, 5);
+        let wait = throttle.check(attempts, T0 + Duration::minutes(1)).unwrap_err();
         assert_eq!(wait, 14 * 60);
-        assert!(throttle.check(failures, T0 + Duration::minutes(15)).is_ok());
-        let after = throttle.record_attempt(failures, T0 + Duration::minutes(16));
+        assert!(throttle.check(attempts, T0 + Duration::minutes(15)).is_ok());
+        let after = throttle.record_attempt(attempts, T0 + Duration::minutes(16));
         assert_eq!(after.count, 1);
     }
 }

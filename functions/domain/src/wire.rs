@@ -175,6 +175,23 @@ pub enum ErrorCode {
     Unavailable,
 }
 
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 12] = [
+        Self::Invalid,
+        Self::BadCredentials,
+        Self::RateLimited,
+        Self::Unauthenticated,
+        Self::BadOrigin,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::Conflict,
+        Self::IdempotencyKeyReused,
+        Self::InProgress,
+        Self::Internal,
+        Self::Unavailable,
+    ];
+}
+
 /// An RFC 9457 problem document, as every error is returned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -11,7 +11,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use daftar_domain::session::FailedLogins;
+use daftar_domain::session::SignInAttempts;
 use daftar_domain::wire::{LoginRequest, Me};
 use daftar_domain::EmployeeId;
 use daftar_store::{Condition, Item, StoreError, Write};
@@ -39,8 +39,8 @@ pub async fn login(
         check_password(&state, request.password, None).await?;
         return Err(ApiError::BadCredentials);
     };
-    let failures_key = keys::failed_logins(&employee_id);
-    reserve_attempt(&state, &failures_key).await?;
+    let attempts_key = keys::sign_in_attempts(&employee_id);
+    reserve_attempt(&state, &attempts_key).await?;
 
     // Verify a hash whatever happens (a dummy one for unknown IDs), so the response time does
     // not tell whether the ID exists.
@@ -61,7 +61,7 @@ pub async fn login(
     state
         .store
         .write(Write::Delete {
-            key: failures_key,
+            key: attempts_key,
             condition: Condition::None,
         })
         .await?;
@@ -85,7 +85,7 @@ async fn reserve_attempt(state: &AppState, key: &daftar_store::Key) -> Result<()
     for _ in 0..ATTEMPTS {
         let now = state.now();
         let stored = state.store.get(key).await?;
-        let attempts: FailedLogins = stored.as_ref().map(Item::parse).transpose()?.unwrap_or_default();
+        let attempts: SignInAttempts = stored.as_ref().map(Item::parse).transpose()?.unwrap_or_default();
         throttle
             .check(attempts, now)
             .map_err(|retry_after_seconds| ApiError::RateLimited { retry_after_seconds })?;

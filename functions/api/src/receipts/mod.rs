@@ -9,7 +9,7 @@ pub use routes::router;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::idempotency::{Committed, Idempotency, Outcome};
+use crate::idempotency::{Idempotency, Outcome};
 use crate::keys;
 use crate::org::load_post;
 use crate::state::AppState;
@@ -17,7 +17,7 @@ use axum::http::StatusCode;
 use daftar_domain::auth::{authorize, Action, Resource};
 use daftar_domain::local_time::office_date;
 use daftar_domain::receipt::{
-    diarise as diarise_letter, Diarisation, DiaryNumber, ForwardOrder, Receipt, ReceiptRefusal,
+    diarise as diarise_letter, Diarisation, DiaryNumber, ForwardOrder, Movement, Receipt, ReceiptRefusal,
 };
 use daftar_domain::wire::{DiariseRequest, InboxEntry, MovementEntry, PostLabel, ReceiptView};
 use daftar_domain::{PostId, ReceiptId};
@@ -85,6 +85,23 @@ fn receipt_item(receipt: &Receipt) -> Item {
         serde_json::to_value(receipt).expect("receipts serialise"),
     )
     .with_version(receipt.version)
+}
+
+/// A movement as stored and shown: who acted and the posts' names, as they were at the time.
+fn movement_entry(
+    user: &CurrentUser,
+    movement: Movement,
+    from_label: Option<PostLabel>,
+    to_label: PostLabel,
+) -> MovementEntry {
+    let by = &user.record.employee;
+    MovementEntry {
+        movement,
+        by_name_en: by.name_en.to_string(),
+        by_name_hi: by.name_hi.to_string(),
+        from_label,
+        to_label,
+    }
 }
 
 fn movement_item(receipt: &ReceiptId, entry: &MovementEntry) -> Item {
@@ -209,16 +226,7 @@ pub async fn diarise(
                 condition: Condition::NotExists,
             },
             Write::Put {
-                item: movement_item(
-                    &receipt.id,
-                    &MovementEntry {
-                        movement,
-                        by_name_en: user.record.employee.name_en.to_string(),
-                        by_name_hi: user.record.employee.name_hi.to_string(),
-                        from_label: None,
-                        to_label: post.label(),
-                    },
-                ),
+                item: movement_item(&receipt.id, &movement_entry(user, movement, None, post.label())),
                 condition: Condition::NotExists,
             },
             Write::Put {
@@ -236,13 +244,12 @@ pub async fn diarise(
             )
             .await?
         {
-            Committed::Done(view) => return Ok(Outcome::Done(view)),
-            Committed::Replayed(saved) => return Ok(Outcome::Replayed(saved)),
+            Ok(outcome) => return Ok(outcome),
             // Another desk took this serial first: read the counter again.
-            Committed::Failed(StoreError::ConditionFailed { index: 0 | 1, .. } | StoreError::TransactionConflict) => {
+            Err(StoreError::ConditionFailed { index: 0 | 1, .. } | StoreError::TransactionConflict) => {
                 backoff(attempt).await
             }
-            Committed::Failed(other) => return Err(other.into()),
+            Err(other) => return Err(other.into()),
         }
     }
     Err(ApiError::Unavailable)
@@ -296,13 +303,7 @@ pub async fn forward(
             Write::Put {
                 item: movement_item(
                     &moved.id,
-                    &MovementEntry {
-                        movement,
-                        by_name_en: user.record.employee.name_en.to_string(),
-                        by_name_hi: user.record.employee.name_hi.to_string(),
-                        from_label: Some(source.label()),
-                        to_label: target.label(),
-                    },
+                    &movement_entry(user, movement, Some(source.label()), target.label()),
                 ),
                 condition: Condition::NotExists,
             },
@@ -319,16 +320,15 @@ pub async fn forward(
             .commit(state.store.as_ref(), writes, StatusCode::OK, view, now.unix_timestamp())
             .await?
         {
-            Committed::Done(view) => return Ok(Outcome::Done(view)),
-            Committed::Replayed(saved) => return Ok(Outcome::Replayed(saved)),
-            Committed::Failed(StoreError::ConditionFailed { index: 0, current }) => {
+            Ok(outcome) => return Ok(outcome),
+            Err(StoreError::ConditionFailed { index: 0, current }) => {
                 return Err(ApiError::Conflict {
                     message: "someone else moved this receipt first; reload it".into(),
                     current_version: current.map(|item| item.version),
                 })
             }
-            Committed::Failed(StoreError::TransactionConflict) => backoff(attempt).await,
-            Committed::Failed(other) => return Err(other.into()),
+            Err(StoreError::TransactionConflict) => backoff(attempt).await,
+            Err(other) => return Err(other.into()),
         }
     }
     Err(ApiError::Unavailable)
