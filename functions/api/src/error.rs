@@ -27,6 +27,9 @@ pub enum ApiError {
     BadOrigin,
     #[error("{0}")]
     Forbidden(#[from] Denied),
+    /// Refused by a domain rule about who may act (the message says which rule).
+    #[error("{0}")]
+    NotPermitted(String),
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{message}")]
@@ -59,7 +62,7 @@ impl ApiError {
             Self::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited),
             Self::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
             Self::BadOrigin => (StatusCode::FORBIDDEN, ErrorCode::BadOrigin),
-            Self::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            Self::Forbidden(_) | Self::NotPermitted(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
             Self::Conflict { .. } => (StatusCode::CONFLICT, ErrorCode::Conflict),
             Self::IdempotencyKeyReused => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::IdempotencyKeyReused),
@@ -106,6 +109,21 @@ impl From<StoreError> for ApiError {
             },
             StoreError::TransactionConflict | StoreError::Unavailable(_) => Self::Unavailable,
             other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<daftar_blob::BlobError> for ApiError {
+    fn from(error: daftar_blob::BlobError) -> Self {
+        use daftar_blob::BlobError;
+        match error {
+            BlobError::Refused(refusal) => Self::invalid("file", refusal),
+            BlobError::NotUploaded { .. } => Self::invalid("file", "the file has not been uploaded yet"),
+            BlobError::Storage { doing, detail } => {
+                tracing::warn!(%doing, %detail, "attachment storage failed");
+                Self::Unavailable
+            }
+            other @ BlobError::InvalidKey { .. } => Self::Internal(other.to_string()),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Every key the API reads or writes, one function per access pattern.
 //! `functions/store/ACCESS_PATTERNS.md` documents the same list.
 
-use daftar_domain::{DeptCode, EmployeeId, OfficeCode, PostId, ReceiptId, SectionCode};
+use daftar_domain::{DeptCode, EmployeeId, FileId, OfficeCode, PostId, ReceiptId, SectionCode, UploadId};
 use daftar_store::Key;
 
 const META: &str = "META";
@@ -88,6 +88,56 @@ pub fn inbox_receipt(post: &PostId, arrived_unix_millis: i64, id: &ReceiptId) ->
         inbox_partition(post),
         format!("{INBOX_RECEIPT_PREFIX}{arrived_unix_millis:013}#{id}"),
     )
+}
+
+/// A department's file numbering scheme, when it has chosen one.
+pub fn numbering_scheme(dept: &DeptCode) -> Key {
+    Key::new(department_partition(dept), "FILESCHEME")
+}
+pub fn file_counter(dept: &DeptCode, year: i32) -> Key {
+    Key::new(department_partition(dept), format!("FILESEQ#{year}"))
+}
+/// Claims a file number: written only if absent, so no number is ever given twice.
+pub fn file_number(text: &str) -> Key {
+    Key::new(format!("FILENO#{text}"), META)
+}
+
+pub fn file(id: &FileId) -> Key {
+    Key::new(file_partition(id), META)
+}
+pub fn file_partition(id: &FileId) -> String {
+    format!("FILE#{id}")
+}
+pub const EVENT_PREFIX: &str = "EVENT#";
+pub fn file_event(id: &FileId, seq: u32) -> Key {
+    Key::new(file_partition(id), format!("{EVENT_PREFIX}{seq:06}"))
+}
+pub const NOTE_PREFIX: &str = "NOTE#";
+pub fn file_note(id: &FileId, note: u32) -> Key {
+    Key::new(file_partition(id), format!("{NOTE_PREFIX}{note:06}"))
+}
+pub const CORRESPONDENCE_PREFIX: &str = "CORR#";
+pub fn file_correspondence(id: &FileId, seq: usize) -> Key {
+    Key::new(file_partition(id), format!("{CORRESPONDENCE_PREFIX}{seq:06}"))
+}
+pub const LINK_PREFIX: &str = "LINK#";
+pub fn file_link(id: &FileId, other: &FileId) -> Key {
+    Key::new(file_partition(id), format!("{LINK_PREFIX}{other}"))
+}
+
+/// A file's row in one of a desk's lists (`prefix` names the list), sorted by time.
+pub fn desk_file(post: &PostId, prefix: &str, at_unix_millis: i64, id: &FileId) -> Key {
+    Key::new(inbox_partition(post), format!("{prefix}{at_unix_millis:013}#{id}"))
+}
+
+/// A pendency counter: `metric` of the scope (a department, office, section or post).
+pub fn counter(scope: &str, metric: &str) -> Key {
+    Key::new(format!("COUNT#{scope}"), metric.to_owned())
+}
+
+/// An upload waiting to be attached; forgotten after a day.
+pub fn upload(id: &UploadId) -> Key {
+    Key::new(format!("UPLOAD#{id}"), META)
 }
 
 pub fn idempotency(employee: &EmployeeId, key: &str) -> Key {

@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod files;
 pub mod idempotency;
 pub mod keys;
 pub mod openapi;
@@ -14,6 +15,7 @@ pub mod org;
 mod pagination;
 pub mod receipts;
 pub mod state;
+pub mod uploads;
 
 use axum::extract::State;
 use axum::routing::{any, get};
@@ -28,16 +30,26 @@ pub enum Domain {
     Auth,
     Org,
     Receipts,
+    Files,
+    Uploads,
 }
 
 impl Domain {
-    pub const ALL: [Domain; 3] = [Domain::Auth, Domain::Org, Domain::Receipts];
+    pub const ALL: [Domain; 5] = [
+        Domain::Auth,
+        Domain::Org,
+        Domain::Receipts,
+        Domain::Files,
+        Domain::Uploads,
+    ];
 
     fn routes(self) -> Router<AppState> {
         match self {
             Domain::Auth => auth::router(),
             Domain::Org => org::router(),
             Domain::Receipts => receipts::router(),
+            Domain::Files => files::router(),
+            Domain::Uploads => uploads::router(),
         }
     }
 }

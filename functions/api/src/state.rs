@@ -1,5 +1,6 @@
 //! What every handler is handed: the store, a clock, and the deployment's settings.
 
+use daftar_blob::SharedBlobStore;
 use daftar_domain::session::{LoginThrottle, SessionPolicy};
 use daftar_store::SharedStore;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -56,6 +57,8 @@ pub struct ApiConfig {
 #[derive(Clone)]
 pub struct AppState {
     pub store: SharedStore,
+    /// Where attachments' bytes are kept.
+    pub blobs: SharedBlobStore,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<ApiConfig>,
     /// Bounds how many password hashes are verified at once (see `auth::routes::check_password`).
@@ -63,10 +66,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: SharedStore, config: ApiConfig) -> Self {
+    pub fn new(store: SharedStore, blobs: SharedBlobStore, config: ApiConfig) -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Self {
             store,
+            blobs,
             clock: Arc::new(SystemClock),
             config: Arc::new(config),
             password_checks: Arc::new(tokio::sync::Semaphore::new(cores * 2)),

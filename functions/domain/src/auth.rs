@@ -35,6 +35,10 @@ pub enum Action {
     ViewReceipt,
     /// Send a receipt to another post.
     ForwardReceipt,
+    /// Read a file, its notes, correspondence and history.
+    ViewFile,
+    /// Open a new file at one of the actor's posts.
+    CreateFile,
     /// List what is waiting at a post.
     ViewInbox,
     /// Read the organisation directory (departments, offices, posts).
@@ -50,6 +54,8 @@ pub enum Resource<'a> {
     PostInOffice { post: &'a PostId, office: &'a OfficeCode },
     /// A receipt: who holds it now, and every post it has been with.
     Receipt { holder: &'a PostId, path: &'a [PostId] },
+    /// A file: who holds it now, and every post it has been with.
+    File { holder: &'a PostId, path: &'a [PostId] },
     /// A post's inbox.
     Post(&'a PostId),
     /// The whole organisation.
@@ -77,6 +83,11 @@ fn deny(action: &'static str) -> Result<(), Denied> {
     Err(Denied { action })
 }
 
+/// Whether the actor holds the item now or held it before: those desks may read it.
+fn on_path(actor: &Actor, holder: &PostId, path: &[PostId]) -> bool {
+    actor.holds(holder) || path.iter().any(|p| actor.holds(p))
+}
+
 /// Decides whether `actor` may do `action` to `resource`.
 pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Result<(), Denied> {
     match (action, resource) {
@@ -90,10 +101,17 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
             }
         }
         (Action::ViewReceipt, Resource::Receipt { holder, path }) => {
-            if actor.holds(holder) || path.iter().any(|p| actor.holds(p)) {
+            if on_path(actor, holder, path) {
                 Ok(())
             } else {
                 deny("view this receipt")
+            }
+        }
+        (Action::ViewFile, Resource::File { holder, path }) => {
+            if on_path(actor, holder, path) {
+                Ok(())
+            } else {
+                deny("view this file")
             }
         }
         (Action::ForwardReceipt, Resource::Receipt { holder, .. }) => {
@@ -109,6 +127,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                 Ok(())
             } else {
                 deny("view this inbox")
+            }
+        }
+        (Action::CreateFile, Resource::Post(post)) => {
+            if actor.holds(post) {
+                Ok(())
+            } else {
+                deny("open a file at this post")
             }
         }
         (Action::ViewDirectory, Resource::Organisation) => Ok(()),
@@ -169,6 +194,14 @@ mod tests {
             holder: &so,
             path: &path_both,
         };
+        let file_at_cru = Resource::File {
+            holder: &cru,
+            path: &path_cru,
+        };
+        let file_moved_to_so = Resource::File {
+            holder: &so,
+            path: &path_both,
+        };
 
         let cases: Vec<(&Actor, Action, Resource, bool)> = vec![
             (&clerk, Action::Diarise, at_cru, true),
@@ -188,6 +221,14 @@ mod tests {
             (&clerk, Action::ViewInbox, Resource::Post(&cru), true),
             (&clerk, Action::ViewInbox, Resource::Post(&so), false),
             (&viewer, Action::ViewInbox, Resource::Post(&so), false),
+            (&officer, Action::CreateFile, Resource::Post(&so), true),
+            (&clerk, Action::CreateFile, Resource::Post(&so), false),
+            (&viewer, Action::CreateFile, Resource::Post(&so), false),
+            (&clerk, Action::ViewFile, file_moved_to_so, true),
+            (&officer, Action::ViewFile, file_moved_to_so, true),
+            (&officer, Action::ViewFile, file_at_cru, false),
+            (&admin, Action::ViewFile, file_moved_to_so, false),
+            (&viewer, Action::ViewFile, file_moved_to_so, false),
             (&clerk, Action::ViewDirectory, Resource::Organisation, true),
             (&viewer, Action::ViewDirectory, Resource::Organisation, true),
             (&clerk, Action::ManageOrganisation, Resource::Organisation, false),

@@ -97,6 +97,18 @@ code_type!(
     /// A receipt's stable identifier, independent of its diary number.
     ReceiptId, "receipt ID", 8, 40
 );
+code_type!(
+    /// A file's stable identifier, independent of its file number.
+    FileId, "file ID", 8, 40
+);
+code_type!(
+    /// An upload in progress: bytes sent ahead of the receipt, note or file they will belong to.
+    UploadId, "upload ID", 8, 40
+);
+code_type!(
+    /// The subject head a file is opened under in a department's filing scheme, for example `BUDGET`.
+    SubjectHead, "subject head", 2, 12
+);
 
 /// A client-chosen key that makes a mutating request safe to retry.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

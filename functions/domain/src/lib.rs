@@ -4,7 +4,9 @@
 //! It compiles natively for the server and to WASM for the browser, so both validate with the
 //! same code. A value of one of these types that exists is valid.
 
+pub mod attachment;
 pub mod auth;
+pub mod file;
 pub mod ids;
 pub mod local_time;
 pub mod org;
@@ -13,5 +15,7 @@ pub mod session;
 pub mod text;
 pub mod wire;
 
-pub use ids::{DeptCode, EmployeeId, IdempotencyKey, OfficeCode, PostId, ReceiptId, SectionCode};
-pub use text::{PartyName, PersonName, Remarks, Subject};
+pub use ids::{
+    DeptCode, EmployeeId, FileId, IdempotencyKey, OfficeCode, PostId, ReceiptId, SectionCode, SubjectHead, UploadId,
+};
+pub use text::{DocumentName, NoteText, PartyName, PersonName, Reason, Remarks, Subject};

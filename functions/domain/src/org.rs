@@ -67,6 +67,18 @@ pub struct Post {
     pub holder: Option<EmployeeId>,
 }
 
+impl Post {
+    /// The post's section as named inside its office: `GEN` for `FIN-HQ-GEN` in office `FIN-HQ`.
+    /// File numbers use this short form; the office is implied by the department's register.
+    pub fn section_in_office(&self) -> SectionCode {
+        self.section
+            .as_ref()
+            .strip_prefix(&format!("{}-", self.office))
+            .and_then(|short| SectionCode::parse(short).ok())
+            .unwrap_or_else(|| self.section.clone())
+    }
+}
+
 /// What an employee may do beyond working at their own posts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -93,4 +105,29 @@ pub struct Employee {
     pub designation_hi: String,
     pub posts: Vec<PostId>,
     pub roles: Vec<Role>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(section: &str) -> Post {
+        Post {
+            id: PostId::parse("FIN-HQ-SO").unwrap(),
+            dept: DeptCode::parse("FIN").unwrap(),
+            office: OfficeCode::parse("FIN-HQ").unwrap(),
+            section: SectionCode::parse(section).unwrap(),
+            title_en: String::new(),
+            title_hi: String::new(),
+            holder: None,
+        }
+    }
+
+    #[test]
+    fn a_section_is_named_without_its_office_prefix() {
+        assert_eq!(post("FIN-HQ-GEN").section_in_office().as_ref(), "GEN");
+        assert_eq!(post("BUDGET").section_in_office().as_ref(), "BUDGET");
+        // "FIN-HQ" alone would leave nothing: keep the full code.
+        assert_eq!(post("FIN-HQ").section_in_office().as_ref(), "FIN-HQ");
+    }
 }

@@ -1,6 +1,7 @@
 //! e-Receipt: an inward letter, diarised in an office's register and moved from desk to desk.
 
-use crate::ids::{DeptCode, EmployeeId, OfficeCode, PostId, ReceiptId};
+use crate::attachment::Attachment;
+use crate::ids::{DeptCode, EmployeeId, FileId, OfficeCode, PostId, ReceiptId};
 use crate::local_time::office_date;
 use crate::text::{PartyName, Remarks, Subject};
 use serde::{Deserialize, Serialize};
@@ -122,6 +123,12 @@ pub struct Receipt {
     pub path: Vec<PostId>,
     /// How many movement entries exist; the next one gets this number plus one.
     pub movements: u32,
+    /// The file the receipt was put into: it travels with that file from then on.
+    #[serde(default)]
+    pub filed_in: Option<FileId>,
+    /// The scanned letter and its enclosures.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     /// Bumped on every change; writes are conditional on it.
     pub version: u64,
 }
@@ -133,6 +140,8 @@ pub struct Receipt {
 pub enum MovementAction {
     Diarised,
     Forwarded,
+    /// Put into a file; it moves with the file from then on.
+    PutInFile,
 }
 
 /// One entry in a receipt's movement history. Append-only.
@@ -164,6 +173,8 @@ pub enum ReceiptRefusal {
     DueDateInPast,
     #[error("the receipt has changed since you opened it")]
     StaleVersion { current: u64 },
+    #[error("the receipt is in a file and moves with it")]
+    InFile,
 }
 
 /// A request to diarise a letter, already parsed.
@@ -176,6 +187,7 @@ pub struct Diarisation {
     pub by: EmployeeId,
     pub at_post: PostId,
     pub remarks: Remarks,
+    pub attachments: Vec<Attachment>,
 }
 
 /// The earliest letter date accepted: older letters are almost certainly typing mistakes.
@@ -215,6 +227,8 @@ pub fn diarise(d: Diarisation, now: OffsetDateTime) -> Result<(Receipt, Movement
         due_date: None,
         path: vec![d.at_post],
         movements: 1,
+        filed_in: None,
+        attachments: d.attachments,
         version: 1,
     };
     Ok((receipt, movement))
@@ -247,6 +261,9 @@ impl Receipt {
         if order.version != self.version {
             return Err(ReceiptRefusal::StaleVersion { current: self.version });
         }
+        if self.filed_in.is_some() {
+            return Err(ReceiptRefusal::InFile);
+        }
         if order.to_post == self.holder {
             return Err(ReceiptRefusal::ForwardToSelf);
         }
@@ -275,6 +292,29 @@ impl Receipt {
         next.movements += 1;
         next.version += 1;
         Ok((next, movement))
+    }
+}
+
+impl Receipt {
+    /// Records that the receipt went into a file. Whether it may is decided by
+    /// [`crate::file::File::attach_receipt`], which is applied in the same transaction.
+    pub fn put_in_file(&self, file: &FileId, by: EmployeeId, now: OffsetDateTime) -> (Receipt, Movement) {
+        let movement = Movement {
+            seq: self.movements + 1,
+            action: MovementAction::PutInFile,
+            from_post: Some(self.holder.clone()),
+            to_post: self.holder.clone(),
+            by,
+            remarks: Remarks::empty(),
+            priority: self.priority,
+            due_date: self.due_date,
+            at: now,
+        };
+        let mut next = self.clone();
+        next.filed_in = Some(file.clone());
+        next.movements += 1;
+        next.version += 1;
+        (next, movement)
     }
 }
 
@@ -312,6 +352,7 @@ mod tests {
             by: EmployeeId::parse("HR1001").unwrap(),
             at_post: post("DC-GGN-CRU"),
             remarks: Remarks::empty(),
+            attachments: Vec::new(),
         }
     }
 
@@ -392,7 +433,16 @@ mod tests {
         );
         let mut late = order(1, "FIN-HQ-SO");
         late.due_date = Some(date!(2026 - 11 - 22));
-        assert_eq!(receipt.forward(late, by, NOW), Err(ReceiptRefusal::DueDateInPast));
+        assert_eq!(
+            receipt.forward(late, by.clone(), NOW),
+            Err(ReceiptRefusal::DueDateInPast)
+        );
+        let (filed, movement) = receipt.put_in_file(&FileId::parse("F-TEST-0001").unwrap(), by.clone(), NOW);
+        assert_eq!(movement.action, MovementAction::PutInFile);
+        assert_eq!(
+            filed.forward(order(2, "FIN-HQ-SO"), by, NOW),
+            Err(ReceiptRefusal::InFile)
+        );
     }
 
     #[test]

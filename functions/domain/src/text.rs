@@ -104,6 +104,18 @@ text_type!(
     /// Remarks written on a movement; may be empty.
     Remarks, "Remarks", required = false, max = 2000, multiline = true
 );
+text_type!(
+    /// One note on a file's note sheet.
+    NoteText, "Note", required = true, max = 20000, multiline = true
+);
+text_type!(
+    /// The name of an attached document, as the uploader's computer called it.
+    DocumentName, "File name", required = true, max = 200, multiline = false
+);
+text_type!(
+    /// Why a file is closed: recorded for whoever reopens or audits it.
+    Reason, "Reason", required = true, max = 1000, multiline = true
+);
 
 impl Remarks {
     /// No remarks.

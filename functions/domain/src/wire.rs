@@ -1,10 +1,12 @@
 //! The JSON the app and the API exchange. Both sides compile these types, so they cannot drift;
 //! the OpenAPI document is generated from them.
 
-use crate::ids::{DeptCode, EmployeeId, OfficeCode, PostId, ReceiptId};
+use crate::attachment::AttachmentType;
+use crate::file::{Allowed, File, FileCategory, FileEvent, FileStatus, Move, NoteRef, Stay};
+use crate::ids::{DeptCode, EmployeeId, FileId, OfficeCode, PostId, ReceiptId, SubjectHead, UploadId};
 use crate::org::{Department, Office, Role};
 use crate::receipt::{DiaryNumber, LetterDetails, Movement, Priority, Receipt};
-use crate::text::Remarks;
+use crate::text::{DocumentName, NoteText, Remarks, Subject};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -100,6 +102,9 @@ pub struct DiariseRequest {
     pub letter: LetterDetails,
     #[serde(default = "Remarks::empty")]
     pub remarks: Remarks,
+    /// Finished uploads (the scanned letter) to attach.
+    #[serde(default)]
+    pub attachments: Vec<UploadId>,
 }
 
 /// A receipt as the app shows it.
@@ -130,6 +135,234 @@ pub struct InboxEntry {
     pub due_date: Option<Date>,
     #[serde(with = "time::serde::rfc3339")]
     pub arrived_at: OffsetDateTime,
+}
+
+/// `POST /api/v1/files`: open a new file at one of the caller's posts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateFileRequest {
+    /// The caller's post that opens the file; its department's scheme numbers it.
+    pub at_post: PostId,
+    pub subject: Subject,
+    pub category: FileCategory,
+    pub head: SubjectHead,
+    #[serde(default = "Remarks::empty")]
+    pub remarks: Remarks,
+    /// Digitising a paper file: the number it carried on paper.
+    #[serde(default)]
+    pub old_number: Option<Subject>,
+    /// Digitising a paper file: finished uploads of its scanned volumes.
+    #[serde(default)]
+    pub scans: Vec<UploadId>,
+}
+
+/// A file as the app shows it, with what the caller may do to it now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FileView {
+    #[serde(flatten)]
+    pub file: File,
+    pub holder_post: PostSummary,
+    pub allowed: Allowed,
+}
+
+/// `POST /api/v1/files/{id}/move`: send, recall, park, close… on the version the caller saw.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MoveRequest {
+    pub version: u64,
+    #[serde(flatten)]
+    pub order: Move,
+}
+
+/// `POST /api/v1/files/{id}/notes`: start a yellow note.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WriteNoteRequest {
+    pub version: u64,
+    pub text: NoteText,
+    /// The post that is to sign it, when a PA drafts for an officer.
+    #[serde(default)]
+    pub sign_as: Option<PostId>,
+    #[serde(default)]
+    pub refs: Vec<NoteRef>,
+    /// Finished uploads to place below the note.
+    #[serde(default)]
+    pub attachments: Vec<UploadId>,
+}
+
+/// `PUT /api/v1/files/{id}/notes/{note}`: rewrite the yellow note.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EditNoteRequest {
+    pub version: u64,
+    pub text: NoteText,
+    #[serde(default)]
+    pub refs: Vec<NoteRef>,
+}
+
+/// A request that carries only the version the caller saw (sign or discard a note).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionOnly {
+    pub version: u64,
+}
+
+/// `POST /api/v1/files/{id}/receipts`: put a receipt from the caller's desk into the file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachReceiptRequest {
+    pub version: u64,
+    pub receipt: ReceiptId,
+}
+
+/// `POST /api/v1/files/{id}/links`: link another file to this one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkFileRequest {
+    pub version: u64,
+    pub other: FileId,
+}
+
+/// A note with its author and signer named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NoteView {
+    #[serde(flatten)]
+    pub note: crate::file::Note,
+    pub drafted_by_name_en: String,
+    pub drafted_by_name_hi: String,
+    /// The post the note is signed (or to be signed) as, named as it was then.
+    pub sign_as_label: PostLabel,
+    pub signed_by_name_en: Option<String>,
+    pub signed_by_name_hi: Option<String>,
+}
+
+/// One entry of a file's history, with names as they were at the time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FileEventEntry {
+    /// The sealed entry exactly as hashed.
+    pub event: FileEvent,
+    pub by_name_en: String,
+    pub by_name_hi: String,
+    pub at_label: PostLabel,
+    pub to_label: Option<PostLabel>,
+}
+
+/// One stop on a file's track, named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StayView {
+    #[serde(flatten)]
+    pub stay: Stay,
+    pub label: PostLabel,
+}
+
+/// A receipt in a file's correspondence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CorrespondenceEntry {
+    pub receipt_id: ReceiptId,
+    pub diary_number_text: String,
+    pub subject: String,
+    pub sender: String,
+    pub letter_date: Date,
+    #[serde(with = "time::serde::rfc3339")]
+    pub attached_at: OffsetDateTime,
+}
+
+/// A file linked to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkedFile {
+    pub file_id: FileId,
+    pub number: String,
+    pub subject: String,
+}
+
+/// Which of a desk's file lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeskView {
+    /// Files with the desk and being worked on.
+    #[default]
+    Inbox,
+    Parked,
+    /// Files the desk opened and closed.
+    Closed,
+    Sent,
+    Created,
+}
+
+impl DeskView {
+    pub const ALL: [DeskView; 5] = [Self::Inbox, Self::Parked, Self::Closed, Self::Sent, Self::Created];
+}
+
+/// One row of a desk's file list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FileRow {
+    pub file_id: FileId,
+    pub number: String,
+    pub subject: String,
+    /// The other desk: where it came from (inbox) or went to (sent).
+    pub counterpart: Option<PostId>,
+    pub counterpart_label: Option<PostLabel>,
+    pub priority: Priority,
+    pub due_date: Option<Date>,
+    /// When it arrived, was sent, parked, closed or created.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// Whether the desk has opened it since it arrived.
+    pub opened: bool,
+    pub status: FileStatus,
+}
+
+/// `POST /api/v1/uploads`: announce a file to upload.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartUpload {
+    pub name: DocumentName,
+    pub content_type: AttachmentType,
+    /// Bytes; checked against the limit before anything is sent.
+    pub size: u64,
+}
+
+/// Where to send an upload's bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum UploadDestination {
+    /// Straight to storage (production): `method` to `url` with these headers, then
+    /// `POST /api/v1/uploads/{id}/confirm`.
+    Direct {
+        url: String,
+        method: String,
+        headers: Vec<(String, String)>,
+    },
+    /// To the API itself (local run): `PUT url` with the bytes; no confirm needed.
+    ThroughServer { url: String },
+}
+
+/// `POST /api/v1/uploads` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadTicket {
+    pub upload_id: UploadId,
+    pub destination: UploadDestination,
+}
+
+/// A finished upload, ready to attach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadDone {
+    pub upload_id: UploadId,
+    pub name: DocumentName,
+    pub content_type: AttachmentType,
+    pub size: u64,
+    pub sha256: String,
 }
 
 /// A page of a list, with an opaque cursor for the next page.

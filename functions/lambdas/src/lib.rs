@@ -4,10 +4,12 @@
 //! server mounts, so behaviour cannot differ between the two.
 
 use daftar_api::{ApiConfig, AppState, Domain};
+use daftar_blob::s3::S3BlobStore;
 use daftar_store::dynamo::DynamoStore;
 use std::sync::Arc;
 
-/// Builds the domain's router over DynamoDB (table from `DAFTAR_TABLE`) and serves Lambda events.
+/// Builds the domain's router over DynamoDB (table from `DAFTAR_TABLE`) and S3 (attachments
+/// bucket from `DAFTAR_BUCKET`) and serves Lambda events.
 pub async fn run(domain: Domain) -> Result<(), lambda_http::Error> {
     tracing_subscriber::fmt()
         .json()
@@ -18,6 +20,8 @@ pub async fn run(domain: Domain) -> Result<(), lambda_http::Error> {
     // Built once per execution environment and reused across invocations.
     let sdk_config = aws_config::load_from_env().await;
     let store = Arc::new(DynamoStore::new(&sdk_config, table));
+    let bucket = std::env::var("DAFTAR_BUCKET").map_err(|_| "DAFTAR_BUCKET is not set")?;
+    let blobs = Arc::new(S3BlobStore::new(&sdk_config, bucket));
     let config = ApiConfig {
         allowed_origins: std::env::var("DAFTAR_ALLOWED_ORIGINS")
             .map(|v| {
@@ -32,7 +36,7 @@ pub async fn run(domain: Domain) -> Result<(), lambda_http::Error> {
         always_secure_cookies: true,
         ..ApiConfig::default()
     };
-    let state = AppState::new(store, config);
+    let state = AppState::new(store, blobs, config);
     // Open the connection to DynamoDB during init, not on the first user's request: the first
     // TLS handshake costs hundreds of milliseconds.
     if let Err(error) = state.store.get(&daftar_store::Key::new("HEALTH", "HEALTH")).await {

@@ -3,6 +3,7 @@
 //! go back to API Gateway is checked.
 
 use daftar_api::{ApiConfig, AppState, Domain};
+use daftar_blob::folder::FolderBlobStore;
 use daftar_store::embedded::EmbeddedStore;
 use lambda_http::request::LambdaRequest;
 use lambda_http::{Adapter, Context, LambdaEvent, Service};
@@ -15,6 +16,7 @@ async fn state() -> AppState {
     daftar_api::org::seed::seed_demo(store.as_ref()).await.expect("seed");
     AppState::new(
         store,
+        Arc::new(FolderBlobStore::new(dir.join("attachments"))),
         ApiConfig {
             always_secure_cookies: true,
             ..ApiConfig::default()

@@ -6,6 +6,9 @@ use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use axum::Router;
 use daftar_api::{ApiConfig, AppState};
+use daftar_blob::folder::FolderBlobStore;
+use daftar_blob::s3::S3BlobStore;
+use daftar_blob::SharedBlobStore;
 use daftar_store::dynamo::DynamoStore;
 use daftar_store::embedded::EmbeddedStore;
 use daftar_store::SharedStore;
@@ -53,6 +56,29 @@ pub enum StoreChoice {
     Embedded(PathBuf),
     /// DynamoDB through the standard AWS configuration; the table is created if missing.
     Dynamo(String),
+}
+
+/// Where attachments' bytes go.
+pub enum BlobChoice {
+    /// A folder (the local default).
+    Folder(PathBuf),
+    /// An S3 bucket through the standard AWS configuration (`DAFTAR_S3_ENDPOINT` for a local
+    /// S3-compatible server); created if missing.
+    S3(String),
+}
+
+pub async fn open_blobs(choice: BlobChoice) -> anyhow::Result<SharedBlobStore> {
+    Ok(match choice {
+        BlobChoice::Folder(dir) => Arc::new(FolderBlobStore::new(dir)),
+        BlobChoice::S3(bucket) => {
+            let blobs = S3BlobStore::from_env(bucket).await;
+            blobs
+                .create_bucket_if_missing()
+                .await
+                .context("creating the attachments bucket")?;
+            Arc::new(blobs)
+        }
+    })
 }
 
 pub async fn open_store(choice: StoreChoice) -> anyhow::Result<SharedStore> {
@@ -117,6 +143,7 @@ pub fn site_router(state: AppState, site: &Path) -> Router {
 /// Opens the store, seeds it if asked, and builds the whole app.
 pub async fn build_app(
     store: StoreChoice,
+    blobs: BlobChoice,
     site: &Path,
     seed_demo: bool,
     allowed_origins: Vec<String>,
@@ -137,5 +164,6 @@ pub async fn build_app(
         allowed_origins,
         ..ApiConfig::default()
     };
-    Ok(site_router(AppState::new(store, config), site))
+    let blobs = open_blobs(blobs).await?;
+    Ok(site_router(AppState::new(store, blobs, config), site))
 }

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use daftar_server::{build_app, SiteConfig, StoreChoice};
+use daftar_server::{build_app, BlobChoice, SiteConfig, StoreChoice};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -36,10 +36,22 @@ enum Command {
         /// DynamoDB table name (with --store dynamodb); created if missing.
         #[arg(long, env = "DAFTAR_TABLE", default_value = "daftar")]
         table: String,
+        /// Where attachments go: a folder inside --data, or an S3 bucket.
+        #[arg(long, value_enum, default_value_t = Blobs::Folder)]
+        blobs: Blobs,
+        /// S3 bucket for attachments (with --blobs s3); created if missing.
+        #[arg(long, env = "DAFTAR_BUCKET", default_value = "daftar-attachments")]
+        bucket: String,
         /// Extra origins allowed to make state-changing requests, comma separated.
         #[arg(long, env = "DAFTAR_ALLOWED_ORIGINS", value_delimiter = ',')]
         allowed_origin: Vec<String>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Blobs {
+    Folder,
+    S3,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -62,16 +74,22 @@ async fn main() -> anyhow::Result<()> {
         site,
         store,
         table,
+        blobs,
+        bucket,
         allowed_origin,
     } = Cli::parse().command;
     let site_config = SiteConfig::load(std::path::Path::new("Leptos.toml")).context("reading Leptos.toml")?;
     let addr = addr.unwrap_or(site_config.site_addr);
     let site = site.unwrap_or(site_config.site_root);
+    let blobs = match blobs {
+        Blobs::Folder => BlobChoice::Folder(data.join("attachments")),
+        Blobs::S3 => BlobChoice::S3(bucket),
+    };
     let store = match store {
         Backend::Embedded => StoreChoice::Embedded(data),
         Backend::Dynamodb => StoreChoice::Dynamo(table),
     };
-    let app = build_app(store, &site, seed_demo, allowed_origin).await?;
+    let app = build_app(store, blobs, &site, seed_demo, allowed_origin).await?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;

@@ -38,6 +38,7 @@ fn refusal(refusal: ReceiptRefusal) -> ApiError {
             ApiError::invalid("letter_date", refusal)
         }
         ReceiptRefusal::ForwardToSelf => ApiError::invalid("to_post", refusal),
+        ReceiptRefusal::InFile => ApiError::invalid("receipt", refusal),
         ReceiptRefusal::DueDateInPast => ApiError::invalid("due_date", refusal),
         ReceiptRefusal::StaleVersion { current } => ApiError::Conflict {
             message: refusal.to_string(),
@@ -51,11 +52,11 @@ fn new_receipt_id(year: i32) -> ReceiptId {
     ReceiptId::parse(&format!("R-{year}-{n:016X}")).expect("generated receipt ids are well formed")
 }
 
-fn unix_millis(at: OffsetDateTime) -> i64 {
+pub(crate) fn unix_millis(at: OffsetDateTime) -> i64 {
     (at.unix_timestamp_nanos() / 1_000_000) as i64
 }
 
-fn inbox_key(receipt: &Receipt) -> Key {
+pub(crate) fn inbox_key(receipt: &Receipt) -> Key {
     keys::inbox_receipt(&receipt.holder, unix_millis(receipt.held_since), &receipt.id)
 }
 
@@ -79,7 +80,7 @@ fn inbox_item(receipt: &Receipt, from: Option<(PostId, PostLabel)>) -> Item {
     )
 }
 
-fn receipt_item(receipt: &Receipt) -> Item {
+pub(crate) fn receipt_item(receipt: &Receipt) -> Item {
     Item::new(
         keys::receipt(&receipt.id),
         serde_json::to_value(receipt).expect("receipts serialise"),
@@ -88,7 +89,7 @@ fn receipt_item(receipt: &Receipt) -> Item {
 }
 
 /// A movement as stored and shown: who acted and the posts' names, as they were at the time.
-fn movement_entry(
+pub(crate) fn movement_entry(
     user: &CurrentUser,
     movement: Movement,
     from_label: Option<PostLabel>,
@@ -104,14 +105,14 @@ fn movement_entry(
     }
 }
 
-fn movement_item(receipt: &ReceiptId, entry: &MovementEntry) -> Item {
+pub(crate) fn movement_item(receipt: &ReceiptId, entry: &MovementEntry) -> Item {
     Item::new(
         keys::receipt_movement(receipt, entry.movement.seq),
         serde_json::to_value(entry).expect("movements serialise"),
     )
 }
 
-async fn backoff(attempt: usize) {
+pub(crate) async fn backoff(attempt: usize) {
     let jitter = rand::thread_rng().gen_range(0..=(2 + attempt as u64 * 3));
     tokio::time::sleep(Duration::from_millis(jitter)).await;
 }
@@ -126,11 +127,21 @@ pub async fn load_receipt(state: &AppState, id: &ReceiptId) -> Result<Receipt, A
     Ok(item.parse()?)
 }
 
-/// Loads a receipt the caller may read: 404 if there is none, 403 if it never passed their desks.
+/// Loads a receipt the caller may read: 404 if there is none, 403 if it never passed their
+/// desks, nor did the file it was put into.
 pub async fn load_viewable_receipt(state: &AppState, user: &CurrentUser, id: &ReceiptId) -> Result<Receipt, ApiError> {
     let receipt = load_receipt(state, id).await?;
-    authorize(&user.actor, Action::ViewReceipt, receipt.as_resource())?;
-    Ok(receipt)
+    let denied = match authorize(&user.actor, Action::ViewReceipt, receipt.as_resource()) {
+        Ok(()) => return Ok(receipt),
+        Err(denied) => denied,
+    };
+    match &receipt.filed_in {
+        Some(file) => {
+            crate::files::load_viewable_file(state, user, file).await?;
+            Ok(receipt)
+        }
+        None => Err(denied.into()),
+    }
 }
 
 /// The receipt as the caller sees it.
@@ -168,6 +179,7 @@ pub async fn diarise(
         },
     )?;
 
+    let (attachments, claims) = crate::uploads::claim(state, user, &request.attachments, "attachments").await?;
     for attempt in 0..DIARY_ATTEMPTS {
         let now = state.now();
         let year = office_date(now).year();
@@ -189,6 +201,7 @@ pub async fn diarise(
                 by: user.actor.employee.clone(),
                 at_post: post.post.id.clone(),
                 remarks: request.remarks.clone(),
+                attachments: attachments.clone(),
             },
             now,
         )
@@ -209,7 +222,7 @@ pub async fn diarise(
         let counter_condition = counter
             .as_ref()
             .map_or(Condition::NotExists, |c| Condition::VersionIs(c.version));
-        let writes = vec![
+        let mut writes = vec![
             Write::Put {
                 item: next_counter,
                 condition: counter_condition,
@@ -234,6 +247,7 @@ pub async fn diarise(
                 condition: Condition::None,
             },
         ];
+        writes.extend(claims.iter().cloned());
         match idempotency
             .commit(
                 state.store.as_ref(),

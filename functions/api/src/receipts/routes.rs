@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/receipts/{id}", get(get_receipt))
         .route("/api/v1/receipts/{id}/history", get(history))
         .route("/api/v1/receipts/{id}/forward", post(forward_receipt))
+        .route("/api/v1/receipts/{id}/attachments/{n}", get(attachment))
         .route("/api/v1/posts/{post}/inbox", get(inbox))
 }
 
@@ -127,4 +128,16 @@ pub async fn inbox(
     Ok(Json(
         page_of(state.store.as_ref(), query, keys::INBOX_RECEIPT_PREFIX, params).await?,
     ))
+}
+
+/// One of a receipt's attachments (1 is the first), with its real content type.
+#[utoipa::path(get, path = "/api/v1/receipts/{id}/attachments/{n}", tag = "receipts", params(("id" = String, Path), ("n" = usize, Path)),
+    responses((status = 200, description = "The attachment's bytes"), (status = 403, body = daftar_domain::wire::Problem), (status = 404, body = daftar_domain::wire::Problem)))]
+pub async fn attachment(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, n)): Path<(String, usize)>,
+) -> Result<Response, ApiError> {
+    let receipt = load_viewable_receipt(&state, &user, &parse_receipt_id(&id)?).await?;
+    crate::uploads::serve_nth(&state, &receipt.attachments, n).await
 }

@@ -8,6 +8,7 @@ use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
 use daftar_api::state::ManualClock;
 use daftar_api::{ApiConfig, AppState};
+use daftar_blob::folder::FolderBlobStore;
 use daftar_store::dynamo::DynamoStore;
 use daftar_store::embedded::EmbeddedStore;
 use daftar_store::SharedStore;
@@ -86,7 +87,8 @@ impl Harness {
         daftar_api::org::seed::seed_demo(store.as_ref()).await.expect("seed");
         // The store expires items by the wall clock, so the test clock starts there too.
         let clock = Arc::new(ManualClock::at(time::OffsetDateTime::now_utc()));
-        let state = AppState::new(store.clone(), ApiConfig::default()).with_clock(clock.clone());
+        let blobs = Arc::new(FolderBlobStore::new(std::env::temp_dir().join(unique("daftar-blobs"))));
+        let state = AppState::new(store.clone(), blobs, ApiConfig::default()).with_clock(clock.clone());
         Self {
             app: daftar_api::router(state),
             store,
@@ -148,6 +150,61 @@ impl Harness {
             &[("idempotency-key", key)],
         )
         .await
+    }
+
+    /// Sends raw bytes (an attachment upload through the local server).
+    pub async fn put_bytes(&self, path: &str, cookie: &str, bytes: Vec<u8>) -> Reply {
+        let request = Request::builder()
+            .method(Method::PUT)
+            .uri(path)
+            .header(header::HOST, HOST)
+            .header(header::ORIGIN, ORIGIN)
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .body(Body::from(bytes))
+            .unwrap();
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply { status, headers, body }
+    }
+
+    /// GETs raw bytes (an attachment download): status, content type and the bytes.
+    pub async fn get_bytes(&self, path: &str, cookie: &str) -> (StatusCode, String, Vec<u8>) {
+        let request = Request::builder()
+            .uri(path)
+            .header(header::HOST, HOST)
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
+            .unwrap();
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let content_type = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+        (status, content_type, bytes)
+    }
+
+    /// Uploads bytes through the local server and returns the upload ID.
+    pub async fn upload(&self, cookie: &str, name: &str, content_type: &str, bytes: Vec<u8>) -> String {
+        let ticket = self
+            .post(
+                "/api/v1/uploads",
+                cookie,
+                serde_json::json!({"name": name, "content_type": content_type, "size": bytes.len()}),
+            )
+            .await;
+        assert_eq!(ticket.status, StatusCode::CREATED, "{}", ticket.body);
+        assert_eq!(ticket.body["destination"]["kind"], "through_server");
+        let url = ticket.body["destination"]["url"].as_str().unwrap().to_owned();
+        let done = self.put_bytes(&url, cookie, bytes).await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+        ticket.body["upload_id"].as_str().unwrap().to_owned()
     }
 
     /// Signs in and returns the `name=value` cookie pair.
