@@ -81,13 +81,14 @@ pub fn receipt_movement(id: &ReceiptId, seq: u32) -> Key {
 pub fn inbox_partition(post: &PostId) -> String {
     format!("INBOX#{post}")
 }
-pub const INBOX_RECEIPT_PREFIX: &str = "R#";
-/// A receipt's row in a post's inbox: sorted by arrival so the newest come first when read backwards.
-pub fn inbox_receipt(post: &PostId, arrived_unix_millis: i64, id: &ReceiptId) -> Key {
-    Key::new(
-        inbox_partition(post),
-        format!("{INBOX_RECEIPT_PREFIX}{arrived_unix_millis:013}#{id}"),
-    )
+/// A receipt's row in one of a post's receipt lists (`prefix` names the list), sorted by time
+/// so the newest come first when read backwards.
+pub fn desk_receipt(post: &PostId, prefix: &str, at_unix_millis: i64, id: &ReceiptId) -> Key {
+    Key::new(inbox_partition(post), format!("{prefix}{at_unix_millis:013}#{id}"))
+}
+/// Where a copy of a receipt sits in a post's inbox, so that post can acknowledge it.
+pub fn receipt_copy(id: &ReceiptId, post: &PostId) -> Key {
+    Key::new(receipt_partition(id), format!("COPY#{post}"))
 }
 
 /// A department's file numbering scheme, when it has chosen one.

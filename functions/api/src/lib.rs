@@ -6,6 +6,7 @@
 //! crate knows HTTP.
 
 pub mod auth;
+pub mod counters;
 pub mod error;
 pub mod files;
 pub mod idempotency;

@@ -40,6 +40,8 @@ use utoipa::OpenApi;
         crate::files::routes::note_attachment,
         crate::files::routes::scan,
         crate::receipts::routes::attachment,
+        crate::receipts::routes::close_receipt,
+        crate::receipts::routes::acknowledge,
         crate::uploads::start,
         crate::uploads::receive,
         crate::uploads::confirm,

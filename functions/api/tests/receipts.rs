@@ -17,6 +17,8 @@ on_both_backends!(
     only_the_holder_may_forward_and_only_the_path_may_view,
     bad_input_gets_a_clear_4xx,
     inbox_pages_newest_first_with_a_cursor,
+    copies_reach_other_desks_for_information_and_are_acknowledged,
+    desk_lists_and_counters_follow_a_receipt_to_its_close,
 );
 
 async fn diarise_forward_and_the_recipient_sees_it(h: Harness) {
@@ -380,4 +382,143 @@ async fn inbox_pages_newest_first_with_a_cursor(h: Harness) {
         }
     }
     assert_eq!(subjects, ["Letter 5", "Letter 4", "Letter 3", "Letter 2", "Letter 1"]);
+}
+
+async fn receipts_pending(h: &Harness, scope: &str) -> i64 {
+    h.store
+        .get(&daftar_store::Key::new(format!("COUNT#{scope}"), "RECEIPTS_PENDING"))
+        .await
+        .unwrap()
+        .map_or(0, |item| item.count)
+}
+
+async fn copies_reach_other_desks_for_information_and_are_acknowledged(h: Harness) {
+    let clerk = h.login("HR1001").await;
+    let ds = h.login("HR2002").await;
+    let receipt = h.diarise(&clerk, "DC-GGN-CRU", "Flood relief demand").await;
+    let id = receipt["id"].as_str().unwrap();
+    let mut order = forward_body(1, "FIN-HQ-SO");
+    order["copies"] = json!(["FIN-HQ-DS", "CMO-HQ-SO"]);
+    let sent = h.post(&format!("/api/v1/receipts/{id}/forward"), &clerk, order).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+
+    // The DS has a copy: marked as such, readable, but not theirs to forward.
+    let inbox = h.get("/api/v1/posts/FIN-HQ-DS/inbox", &ds).await;
+    let rows = inbox.body["items"].as_array().unwrap();
+    assert_eq!((rows.len(), rows[0]["copy"].as_bool()), (1, Some(true)));
+    let view = h.get(&format!("/api/v1/receipts/{id}"), &ds).await;
+    assert_eq!(
+        (view.status, view.body["can_forward"].as_bool()),
+        (StatusCode::OK, Some(false))
+    );
+    let refused = h
+        .post(
+            &format!("/api/v1/receipts/{id}/forward"),
+            &ds,
+            forward_body(2, "CMO-HQ-SO"),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    // Only the copy's desk may acknowledge it, and then it is gone.
+    let by_other = h
+        .post(
+            &format!("/api/v1/receipts/{id}/copies/FIN-HQ-DS/acknowledge"),
+            &clerk,
+            json!({}),
+        )
+        .await;
+    assert_eq!(by_other.status, StatusCode::FORBIDDEN);
+    let ack = h
+        .post(
+            &format!("/api/v1/receipts/{id}/copies/FIN-HQ-DS/acknowledge"),
+            &ds,
+            json!({}),
+        )
+        .await;
+    assert_eq!(ack.status, StatusCode::NO_CONTENT, "{}", ack.body);
+    assert_eq!(
+        h.get("/api/v1/posts/FIN-HQ-DS/inbox", &ds).await.body["items"],
+        json!([])
+    );
+    let again = h
+        .post(
+            &format!("/api/v1/receipts/{id}/copies/FIN-HQ-DS/acknowledge"),
+            &ds,
+            json!({}),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    // Copies are not pending work: only the holder's desk counts it.
+    assert_eq!(receipts_pending(&h, "POST#FIN-HQ-DS").await, 0);
+    assert_eq!(receipts_pending(&h, "POST#FIN-HQ-SO").await, 1);
+
+    let mut bad = forward_body(2, "FIN-HQ-DS");
+    bad["copies"] = json!(["FIN-HQ-DS"]);
+    let officer = h.login("HR2001").await;
+    let refused = h.post(&format!("/api/v1/receipts/{id}/forward"), &officer, bad).await;
+    assert_eq!(
+        (refused.status, refused.body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("copies"))
+    );
+}
+
+async fn desk_lists_and_counters_follow_a_receipt_to_its_close(h: Harness) {
+    let clerk = h.login("HR1001").await;
+    let officer = h.login("HR2001").await;
+    let receipt = h.diarise(&clerk, "DC-GGN-CRU", "Invitation to a review meeting").await;
+    let id = receipt["id"].as_str().unwrap();
+    assert_eq!(receipts_pending(&h, "OFFICE#DC-GGN").await, 1);
+    let created = h.get("/api/v1/posts/DC-GGN-CRU/inbox?view=created", &clerk).await;
+    assert_eq!(created.body["items"][0]["receipt_id"], id);
+
+    h.post(
+        &format!("/api/v1/receipts/{id}/forward"),
+        &clerk,
+        forward_body(1, "FIN-HQ-SO"),
+    )
+    .await;
+    let sent = h.get("/api/v1/posts/DC-GGN-CRU/inbox?view=sent", &clerk).await;
+    assert_eq!(sent.body["items"][0]["to_post"], "FIN-HQ-SO");
+    assert_eq!(
+        (
+            receipts_pending(&h, "DEPT#REV").await,
+            receipts_pending(&h, "DEPT#FIN").await
+        ),
+        (0, 1)
+    );
+
+    let stale = h
+        .post(&format!("/api/v1/receipts/{id}/close"), &officer, json!({"version": 1}))
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let not_holder = h
+        .post(&format!("/api/v1/receipts/{id}/close"), &clerk, json!({"version": 2}))
+        .await;
+    assert_eq!(not_holder.status, StatusCode::FORBIDDEN);
+    let closed = h
+        .post(
+            &format!("/api/v1/receipts/{id}/close"),
+            &officer,
+            json!({"version": 2, "remarks": "Noted; meeting attended."}),
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
+    assert_eq!(closed.body["status"], "closed");
+    assert_eq!(
+        h.get("/api/v1/posts/FIN-HQ-SO/inbox", &officer).await.body["items"],
+        json!([])
+    );
+    let closed_list = h.get("/api/v1/posts/FIN-HQ-SO/inbox?view=closed", &officer).await;
+    assert_eq!(closed_list.body["items"][0]["receipt_id"], id);
+    assert_eq!(receipts_pending(&h, "DEPT#FIN").await, 0);
+    let forward_closed = h
+        .post(
+            &format!("/api/v1/receipts/{id}/forward"),
+            &officer,
+            forward_body(3, "FIN-HQ-DS"),
+        )
+        .await;
+    assert_eq!(forward_closed.status, StatusCode::CONFLICT);
+    let history = h.get(&format!("/api/v1/receipts/{id}/history"), &officer).await;
+    assert_eq!(history.body["items"][2]["action"], "closed");
 }

@@ -71,6 +71,21 @@ impl Priority {
     pub const ALL: [Priority; 3] = [Self::Normal, Self::Urgent, Self::MostImmediate];
 }
 
+/// Where a receipt stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptStatus {
+    /// Waiting at its holder's desk.
+    #[default]
+    Active,
+    /// Disposed of at the holder's desk without a file (acknowledged, filed for record).
+    Closed,
+}
+
+/// The most posts one forward may copy a receipt to.
+pub const MAX_COPIES: usize = 10;
+
 /// A receipt's number in its office's register for a year: `DC-GGN/2026/42`.
 ///
 /// Serials start at 1 each year and are assigned without gaps.
@@ -129,6 +144,8 @@ pub struct Receipt {
     /// The scanned letter and its enclosures.
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    #[serde(default)]
+    pub status: ReceiptStatus,
     /// Bumped on every change; writes are conditional on it.
     pub version: u64,
 }
@@ -142,6 +159,7 @@ pub enum MovementAction {
     Forwarded,
     /// Put into a file; it moves with the file from then on.
     PutInFile,
+    Closed,
 }
 
 /// One entry in a receipt's movement history. Append-only.
@@ -158,6 +176,9 @@ pub struct Movement {
     pub due_date: Option<Date>,
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
+    /// Posts sent a copy for information with this forward.
+    #[serde(default)]
+    pub copies: Vec<PostId>,
 }
 
 /// Why a receipt action was refused. Each maps to one stable API error code.
@@ -175,6 +196,10 @@ pub enum ReceiptRefusal {
     StaleVersion { current: u64 },
     #[error("the receipt is in a file and moves with it")]
     InFile,
+    #[error("the receipt is closed")]
+    Closed,
+    #[error("copies go to other posts than the receiver, each once, at most {MAX_COPIES}")]
+    BadCopies,
 }
 
 /// A request to diarise a letter, already parsed.
@@ -212,6 +237,7 @@ pub fn diarise(d: Diarisation, now: OffsetDateTime) -> Result<(Receipt, Movement
         priority: Priority::Normal,
         due_date: None,
         at: now,
+        copies: Vec::new(),
     };
     let receipt = Receipt {
         id: d.id,
@@ -229,6 +255,7 @@ pub fn diarise(d: Diarisation, now: OffsetDateTime) -> Result<(Receipt, Movement
         movements: 1,
         filed_in: None,
         attachments: d.attachments,
+        status: ReceiptStatus::Active,
         version: 1,
     };
     Ok((receipt, movement))
@@ -247,6 +274,9 @@ pub struct ForwardOrder {
     pub priority: Priority,
     #[serde(default)]
     pub due_date: Option<Date>,
+    /// Posts that get a copy for information; the receipt itself goes to `to_post`.
+    #[serde(default)]
+    pub copies: Vec<PostId>,
 }
 
 impl Receipt {
@@ -261,8 +291,14 @@ impl Receipt {
         if order.version != self.version {
             return Err(ReceiptRefusal::StaleVersion { current: self.version });
         }
-        if self.filed_in.is_some() {
-            return Err(ReceiptRefusal::InFile);
+        self.check_open()?;
+        let copies_ok =
+            order.copies.len() <= MAX_COPIES
+                && order.copies.iter().enumerate().all(|(i, copy)| {
+                    *copy != order.to_post && *copy != self.holder && !order.copies[..i].contains(copy)
+                });
+        if !copies_ok {
+            return Err(ReceiptRefusal::BadCopies);
         }
         if order.to_post == self.holder {
             return Err(ReceiptRefusal::ForwardToSelf);
@@ -280,8 +316,14 @@ impl Receipt {
             priority: order.priority,
             due_date: order.due_date,
             at: now,
+            copies: order.copies.clone(),
         };
         let mut next = self.clone();
+        for copy in &order.copies {
+            if !next.path.contains(copy) {
+                next.path.push(copy.clone());
+            }
+        }
         next.holder = order.to_post.clone();
         next.held_since = now;
         next.priority = order.priority;
@@ -296,6 +338,47 @@ impl Receipt {
 }
 
 impl Receipt {
+    fn check_open(&self) -> Result<(), ReceiptRefusal> {
+        if self.filed_in.is_some() {
+            return Err(ReceiptRefusal::InFile);
+        }
+        if self.status == ReceiptStatus::Closed {
+            return Err(ReceiptRefusal::Closed);
+        }
+        Ok(())
+    }
+
+    /// Closes a receipt at its holder's desk (no file needed: acknowledged, noted, or for record).
+    pub fn close(
+        &self,
+        version: u64,
+        remarks: Remarks,
+        by: EmployeeId,
+        now: OffsetDateTime,
+    ) -> Result<(Receipt, Movement), ReceiptRefusal> {
+        if version != self.version {
+            return Err(ReceiptRefusal::StaleVersion { current: self.version });
+        }
+        self.check_open()?;
+        let movement = Movement {
+            seq: self.movements + 1,
+            action: MovementAction::Closed,
+            from_post: Some(self.holder.clone()),
+            to_post: self.holder.clone(),
+            by,
+            remarks,
+            priority: self.priority,
+            due_date: self.due_date,
+            at: now,
+            copies: Vec::new(),
+        };
+        let mut next = self.clone();
+        next.status = ReceiptStatus::Closed;
+        next.movements += 1;
+        next.version += 1;
+        Ok((next, movement))
+    }
+
     /// Records that the receipt went into a file. Whether it may is decided by
     /// [`crate::file::File::attach_receipt`], which is applied in the same transaction.
     pub fn put_in_file(&self, file: &FileId, by: EmployeeId, now: OffsetDateTime) -> (Receipt, Movement) {
@@ -309,6 +392,7 @@ impl Receipt {
             priority: self.priority,
             due_date: self.due_date,
             at: now,
+            copies: Vec::new(),
         };
         let mut next = self.clone();
         next.filed_in = Some(file.clone());
@@ -363,6 +447,7 @@ mod tests {
             remarks: Remarks::empty(),
             priority: Priority::Urgent,
             due_date: None,
+            copies: Vec::new(),
         }
     }
 
@@ -443,6 +528,52 @@ mod tests {
             filed.forward(order(2, "FIN-HQ-SO"), by, NOW),
             Err(ReceiptRefusal::InFile)
         );
+    }
+
+    #[test]
+    fn copies_go_to_other_posts_once_and_may_read_it() {
+        let by = EmployeeId::parse("HR1001").unwrap();
+        let (receipt, _) = diarise(diarisation(date!(2026 - 11 - 20)), NOW).unwrap();
+        let mut with_copies = order(1, "FIN-HQ-SO");
+        with_copies.copies = vec![post("FIN-HQ-DS"), post("CMO-HQ-SO")];
+        let (moved, movement) = receipt.forward(with_copies.clone(), by.clone(), NOW).unwrap();
+        assert_eq!(moved.holder, post("FIN-HQ-SO"));
+        assert_eq!(movement.copies.len(), 2);
+        assert!(moved.path.contains(&post("CMO-HQ-SO")));
+        for bad in [
+            vec![post("FIN-HQ-SO")],
+            vec![post("DC-GGN-CRU")],
+            vec![post("FIN-HQ-DS"), post("FIN-HQ-DS")],
+            (0..=MAX_COPIES).map(|i| post(&format!("P-{i}"))).collect(),
+        ] {
+            with_copies.copies = bad;
+            assert_eq!(
+                receipt.forward(with_copies.clone(), by.clone(), NOW),
+                Err(ReceiptRefusal::BadCopies)
+            );
+        }
+    }
+
+    #[test]
+    fn a_closed_receipt_moves_no_more() {
+        let by = EmployeeId::parse("HR1001").unwrap();
+        let (receipt, _) = diarise(diarisation(date!(2026 - 11 - 20)), NOW).unwrap();
+        assert_eq!(
+            receipt.close(0, Remarks::empty(), by.clone(), NOW),
+            Err(ReceiptRefusal::StaleVersion { current: 1 })
+        );
+        let (closed, movement) = receipt
+            .close(1, Remarks::parse("Noted").unwrap(), by.clone(), NOW)
+            .unwrap();
+        assert_eq!(
+            (closed.status, movement.action),
+            (ReceiptStatus::Closed, MovementAction::Closed)
+        );
+        assert_eq!(
+            closed.forward(order(2, "FIN-HQ-SO"), by.clone(), NOW),
+            Err(ReceiptRefusal::Closed)
+        );
+        assert_eq!(closed.close(2, Remarks::empty(), by, NOW), Err(ReceiptRefusal::Closed));
     }
 
     #[test]

@@ -133,8 +133,44 @@ pub struct InboxEntry {
     pub from_label: Option<PostLabel>,
     pub priority: Priority,
     pub due_date: Option<Date>,
+    /// When it arrived (inbox), was sent (sent), diarised (created) or closed (closed).
     #[serde(with = "time::serde::rfc3339")]
     pub arrived_at: OffsetDateTime,
+    /// In the sent list: where it went.
+    #[serde(default)]
+    pub to_post: Option<PostId>,
+    #[serde(default)]
+    pub to_label: Option<PostLabel>,
+    /// A copy for information: the receipt itself is with another desk.
+    #[serde(default)]
+    pub copy: bool,
+}
+
+/// Which of a desk's receipt lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptDeskView {
+    /// Receipts (and copies) waiting at the desk.
+    #[default]
+    Inbox,
+    Sent,
+    /// Diarised at the desk.
+    Created,
+    Closed,
+}
+
+impl ReceiptDeskView {
+    pub const ALL: [ReceiptDeskView; 4] = [Self::Inbox, Self::Sent, Self::Created, Self::Closed];
+}
+
+/// `POST /api/v1/receipts/{id}/close`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CloseReceiptRequest {
+    pub version: u64,
+    #[serde(default = "Remarks::empty")]
+    pub remarks: Remarks,
 }
 
 /// `POST /api/v1/files`: open a new file at one of the caller's posts.

@@ -12,6 +12,7 @@ mod views;
 pub use routes::router;
 
 use crate::auth::CurrentUser;
+use crate::counters::{Counted, Tally};
 use crate::error::ApiError;
 use crate::idempotency::{Idempotency, Outcome};
 use crate::keys;
@@ -208,7 +209,7 @@ async fn commit(
         })
         .collect();
     writes.extend(extra);
-    let mut tally = views::Tally::default();
+    let mut tally = Tally::default();
     for step in &steps {
         let after = &step.after;
         if let Some(event) = &step.event {
@@ -242,7 +243,7 @@ async fn commit(
                         item: views::row_item(key, &views::row(after, event.at, Some((to, to_label)))),
                         condition: Condition::None,
                     });
-                    tally.moved(&at, now);
+                    tally.moved(Counted::Files, &at, now);
                 }
                 FileEventKind::Recalled => {
                     if let Some(send) = step.before.as_ref().and_then(|b| b.last_send.as_ref()) {
@@ -268,7 +269,7 @@ async fn commit(
                         item: views::row_item(key, &views::row(after, event.at, None)),
                         condition: Condition::None,
                     });
-                    tally.created(&at, now);
+                    tally.created(Counted::Files, &at, now);
                 }
                 _ => {}
             }
@@ -302,7 +303,7 @@ async fn commit(
             Some(post) => Some(posts.get(post).await?),
             None => None,
         };
-        tally.pendency(pending_before.as_ref(), pending_after.as_ref());
+        tally.pendency(Counted::Files, pending_before.as_ref(), pending_after.as_ref());
     }
     writes.extend(tally.into_writes());
 
@@ -634,10 +635,10 @@ pub async fn attach_receipt(
             Err(refused) => return Ok(Attempted::Refused(refused)),
         };
         let (filed, movement) = receipt.put_in_file(&file.id, user.actor.employee.clone(), now);
-        let label = load_post(state.store.as_ref(), &receipt.holder)
+        let holder = load_post(state.store.as_ref(), &receipt.holder)
             .await?
-            .ok_or(ApiError::NotFound("post"))?
-            .label();
+            .ok_or(ApiError::NotFound("post"))?;
+        let label = holder.label();
         let entry = CorrespondenceEntry {
             receipt_id: receipt.id.clone(),
             diary_number_text: receipt.diary_number.to_string(),
@@ -646,7 +647,7 @@ pub async fn attach_receipt(
             letter_date: receipt.letter.letter_date,
             attached_at: now,
         };
-        let extra = vec![
+        let mut extra = vec![
             Write::Put {
                 item: receipt_item(&filed),
                 condition: Condition::VersionIs(receipt.version),
@@ -664,6 +665,10 @@ pub async fn attach_receipt(
                 condition: Condition::NotExists,
             },
         ];
+        // The receipt is no longer pending on its own: the file it went into is.
+        let mut tally = Tally::default();
+        tally.pendency(Counted::Receipts, Some(&holder), None);
+        extra.extend(tally.into_writes());
         let step = Step::changed(&file, after, Some(event));
         settle(
             commit(state, user, vec![step], extra, idempotency, StatusCode::OK, now).await?,

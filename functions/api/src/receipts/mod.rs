@@ -8,8 +8,9 @@ pub(crate) mod routes;
 pub use routes::router;
 
 use crate::auth::CurrentUser;
+use crate::counters::{Counted, Tally};
 use crate::error::ApiError;
-use crate::idempotency::{Idempotency, Outcome};
+use crate::idempotency::{Idempotency, Outcome, SavedResponse};
 use crate::keys;
 use crate::org::load_post;
 use crate::state::AppState;
@@ -19,7 +20,9 @@ use daftar_domain::local_time::office_date;
 use daftar_domain::receipt::{
     diarise as diarise_letter, Diarisation, DiaryNumber, ForwardOrder, Movement, Receipt, ReceiptRefusal,
 };
-use daftar_domain::wire::{DiariseRequest, InboxEntry, MovementEntry, PostLabel, ReceiptView};
+use daftar_domain::wire::{
+    CloseReceiptRequest, DiariseRequest, InboxEntry, MovementEntry, PostLabel, ReceiptDeskView, ReceiptView,
+};
 use daftar_domain::{PostId, ReceiptId};
 use daftar_store::{Condition, Item, Key, StoreError, Write};
 use rand::Rng;
@@ -38,7 +41,11 @@ fn refusal(refusal: ReceiptRefusal) -> ApiError {
             ApiError::invalid("letter_date", refusal)
         }
         ReceiptRefusal::ForwardToSelf => ApiError::invalid("to_post", refusal),
-        ReceiptRefusal::InFile => ApiError::invalid("receipt", refusal),
+        ReceiptRefusal::InFile | ReceiptRefusal::Closed => ApiError::Conflict {
+            message: refusal.to_string(),
+            current_version: None,
+        },
+        ReceiptRefusal::BadCopies => ApiError::invalid("copies", refusal),
         ReceiptRefusal::DueDateInPast => ApiError::invalid("due_date", refusal),
         ReceiptRefusal::StaleVersion { current } => ApiError::Conflict {
             message: refusal.to_string(),
@@ -56,28 +63,67 @@ pub(crate) fn unix_millis(at: OffsetDateTime) -> i64 {
     (at.unix_timestamp_nanos() / 1_000_000) as i64
 }
 
+/// The sort-key prefix of each receipt list in a post's `INBOX#` partition (files use others).
+pub fn desk_prefix(view: ReceiptDeskView) -> &'static str {
+    match view {
+        ReceiptDeskView::Inbox => "R#",
+        ReceiptDeskView::Sent => "RS#",
+        ReceiptDeskView::Created => "RN#",
+        ReceiptDeskView::Closed => "RX#",
+    }
+}
+
+fn desk_key(post: &PostId, view: ReceiptDeskView, at: OffsetDateTime, id: &ReceiptId) -> Key {
+    keys::desk_receipt(post, desk_prefix(view), unix_millis(at), id)
+}
+
+/// The receipt's row in its holder's inbox.
 pub(crate) fn inbox_key(receipt: &Receipt) -> Key {
-    keys::inbox_receipt(&receipt.holder, unix_millis(receipt.held_since), &receipt.id)
+    desk_key(&receipt.holder, ReceiptDeskView::Inbox, receipt.held_since, &receipt.id)
+}
+
+/// A row in one of a desk's receipt lists.
+struct Row<'a> {
+    receipt: &'a Receipt,
+    at: OffsetDateTime,
+    from: Option<(PostId, PostLabel)>,
+    to: Option<(PostId, PostLabel)>,
+    copy: bool,
+}
+
+impl Row<'_> {
+    fn item(self, key: Key) -> Item {
+        let (from_post, from_label) = self.from.unzip();
+        let (to_post, to_label) = self.to.unzip();
+        let receipt = self.receipt;
+        let entry = InboxEntry {
+            receipt_id: receipt.id.clone(),
+            diary_number: receipt.diary_number.clone(),
+            diary_number_text: receipt.diary_number.to_string(),
+            subject: receipt.letter.subject.to_string(),
+            sender: receipt.letter.sender.to_string(),
+            from_post,
+            from_label,
+            priority: receipt.priority,
+            due_date: receipt.due_date,
+            arrived_at: self.at,
+            to_post,
+            to_label,
+            copy: self.copy,
+        };
+        Item::new(key, serde_json::to_value(entry).expect("inbox entries serialise"))
+    }
 }
 
 fn inbox_item(receipt: &Receipt, from: Option<(PostId, PostLabel)>) -> Item {
-    let (from_post, from_label) = from.unzip();
-    let entry = InboxEntry {
-        receipt_id: receipt.id.clone(),
-        diary_number: receipt.diary_number.clone(),
-        diary_number_text: receipt.diary_number.to_string(),
-        subject: receipt.letter.subject.to_string(),
-        sender: receipt.letter.sender.to_string(),
-        from_post,
-        from_label,
-        priority: receipt.priority,
-        due_date: receipt.due_date,
-        arrived_at: receipt.held_since,
-    };
-    Item::new(
-        inbox_key(receipt),
-        serde_json::to_value(entry).expect("inbox entries serialise"),
-    )
+    Row {
+        receipt,
+        at: receipt.held_since,
+        from,
+        to: None,
+        copy: false,
+    }
+    .item(inbox_key(receipt))
 }
 
 pub(crate) fn receipt_item(receipt: &Receipt) -> Item {
@@ -248,6 +294,21 @@ pub async fn diarise(
             },
         ];
         writes.extend(claims.iter().cloned());
+        let created = Row {
+            receipt: &receipt,
+            at: now,
+            from: None,
+            to: None,
+            copy: false,
+        };
+        writes.push(Write::Put {
+            item: created.item(desk_key(&post.post.id, ReceiptDeskView::Created, now, &receipt.id)),
+            condition: Condition::None,
+        });
+        let mut tally = Tally::default();
+        tally.pendency(Counted::Receipts, None, Some(&post));
+        tally.created(Counted::Receipts, &post, now);
+        writes.extend(tally.into_writes());
         match idempotency
             .commit(
                 state.store.as_ref(),
@@ -280,21 +341,20 @@ pub async fn forward(
     let target = load_post(state.store.as_ref(), &order.to_post)
         .await?
         .ok_or_else(|| ApiError::invalid("to_post", "no such post"))?;
+    let mut copies = Vec::with_capacity(order.copies.len());
+    for copy in &order.copies {
+        copies.push(
+            load_post(state.store.as_ref(), copy)
+                .await?
+                .ok_or_else(|| ApiError::invalid("copies", format!("no such post {copy}")))?,
+        );
+    }
     for attempt in 0..CONFLICT_ATTEMPTS {
         let receipt = load_viewable_receipt(state, user, id).await?;
-        let resource = receipt.as_resource();
-        // An official who saw an older version is told it moved on (409), even if it has moved
-        // out of their hands: that is what happened, and reloading shows where it went.
-        if order.version != receipt.version {
-            // A retry of a forward that already went through finds it moved: answer as the first did.
-            if let Some(saved) = idempotency.saved(state.store.as_ref()).await? {
-                return Ok(Outcome::Replayed(saved));
-            }
-            return Err(refusal(ReceiptRefusal::StaleVersion {
-                current: receipt.version,
-            }));
+        if let Some(saved) = stale_or_replay(state, idempotency, &receipt, order.version).await? {
+            return Ok(Outcome::Replayed(saved));
         }
-        authorize(&user.actor, Action::ForwardReceipt, resource)?;
+        authorize(&user.actor, Action::ForwardReceipt, receipt.as_resource())?;
         let source = load_post(state.store.as_ref(), &receipt.holder)
             .await?
             .ok_or(ApiError::NotFound("post"))?;
@@ -309,7 +369,7 @@ pub async fn forward(
             can_forward: user.actor.holds(&moved.holder),
         };
 
-        let writes = vec![
+        let mut writes = vec![
             Write::Put {
                 item: receipt_item(&moved),
                 condition: Condition::VersionIs(receipt.version),
@@ -329,21 +389,188 @@ pub async fn forward(
                 item: inbox_item(&moved, Some((receipt.holder.clone(), source.label()))),
                 condition: Condition::None,
             },
+            Write::Put {
+                item: Row {
+                    receipt: &moved,
+                    at: now,
+                    from: None,
+                    to: Some((target.post.id.clone(), target.label())),
+                    copy: false,
+                }
+                .item(desk_key(&receipt.holder, ReceiptDeskView::Sent, now, &moved.id)),
+                condition: Condition::None,
+            },
         ];
-        match idempotency
-            .commit(state.store.as_ref(), writes, StatusCode::OK, view, now.unix_timestamp())
-            .await?
-        {
-            Ok(outcome) => return Ok(outcome),
-            Err(StoreError::ConditionFailed { index: 0, current }) => {
-                return Err(ApiError::Conflict {
-                    message: "someone else moved this receipt first; reload it".into(),
-                    current_version: current.map(|item| item.version),
-                })
-            }
-            Err(StoreError::TransactionConflict) => backoff(attempt).await,
-            Err(other) => return Err(other.into()),
+        for copy in &copies {
+            let row = Row {
+                receipt: &moved,
+                at: now,
+                from: Some((receipt.holder.clone(), source.label())),
+                to: None,
+                copy: true,
+            };
+            writes.push(Write::Put {
+                item: row.item(desk_key(&copy.post.id, ReceiptDeskView::Inbox, now, &moved.id)),
+                condition: Condition::None,
+            });
+            writes.push(Write::Put {
+                item: Item::new(
+                    keys::receipt_copy(&moved.id, &copy.post.id),
+                    serde_json::json!({ "at_millis": unix_millis(now) }),
+                ),
+                condition: Condition::None,
+            });
+        }
+        let mut tally = Tally::default();
+        tally.pendency(Counted::Receipts, Some(&source), Some(&target));
+        tally.moved(Counted::Receipts, &source, now);
+        writes.extend(tally.into_writes());
+        match settle(
+            idempotency
+                .commit(state.store.as_ref(), writes, StatusCode::OK, view, now.unix_timestamp())
+                .await?,
+        )? {
+            Some(outcome) => return Ok(outcome),
+            None => backoff(attempt).await,
         }
     }
     Err(ApiError::Unavailable)
+}
+
+/// Maps a receipt change's commit: a lost condition on the receipt is someone else's change
+/// (409 with its current version); a transaction conflict is retried (`None`).
+fn settle(result: Result<Outcome<ReceiptView>, StoreError>) -> Result<Option<Outcome<ReceiptView>>, ApiError> {
+    match result {
+        Ok(outcome) => Ok(Some(outcome)),
+        Err(StoreError::ConditionFailed { index: 0, current }) => Err(ApiError::Conflict {
+            message: "someone else changed this receipt first; reload it".into(),
+            current_version: current.map(|item| item.version),
+        }),
+        Err(StoreError::TransactionConflict) => Ok(None),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// An official who saw an older version is told it changed (409), even if it has moved out of
+/// their hands: that is what happened, and reloading shows where it went. A retry of a request
+/// that already went through finds the receipt changed by itself: it gets the first answer.
+async fn stale_or_replay(
+    state: &AppState,
+    idempotency: &Idempotency,
+    receipt: &Receipt,
+    version: u64,
+) -> Result<Option<SavedResponse>, ApiError> {
+    if version == receipt.version {
+        return Ok(None);
+    }
+    match idempotency.saved(state.store.as_ref()).await? {
+        Some(saved) => Ok(Some(saved)),
+        None => Err(refusal(ReceiptRefusal::StaleVersion {
+            current: receipt.version,
+        })),
+    }
+}
+
+/// Closes a receipt at the holder's desk: it leaves the inbox for the closed list.
+pub async fn close(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &ReceiptId,
+    request: CloseReceiptRequest,
+    idempotency: &Idempotency,
+) -> Result<Outcome<ReceiptView>, ApiError> {
+    for attempt in 0..CONFLICT_ATTEMPTS {
+        let receipt = load_viewable_receipt(state, user, id).await?;
+        if let Some(saved) = stale_or_replay(state, idempotency, &receipt, request.version).await? {
+            return Ok(Outcome::Replayed(saved));
+        }
+        authorize(&user.actor, Action::ForwardReceipt, receipt.as_resource())?;
+        let holder = load_post(state.store.as_ref(), &receipt.holder)
+            .await?
+            .ok_or(ApiError::NotFound("post"))?;
+        let now = state.now();
+        let (closed, movement) = receipt
+            .close(
+                request.version,
+                request.remarks.clone(),
+                user.actor.employee.clone(),
+                now,
+            )
+            .map_err(refusal)?;
+        let view = ReceiptView {
+            diary_number_text: closed.diary_number.to_string(),
+            receipt: closed.clone(),
+            holder_post: holder.summary(),
+            can_forward: false,
+        };
+        let row = Row {
+            receipt: &closed,
+            at: now,
+            from: None,
+            to: None,
+            copy: false,
+        };
+        let mut writes = vec![
+            Write::Put {
+                item: receipt_item(&closed),
+                condition: Condition::VersionIs(receipt.version),
+            },
+            Write::Put {
+                item: movement_item(
+                    &closed.id,
+                    &movement_entry(user, movement, Some(holder.label()), holder.label()),
+                ),
+                condition: Condition::NotExists,
+            },
+            Write::Delete {
+                key: inbox_key(&receipt),
+                condition: Condition::None,
+            },
+            Write::Put {
+                item: row.item(desk_key(&closed.holder, ReceiptDeskView::Closed, now, &closed.id)),
+                condition: Condition::None,
+            },
+        ];
+        let mut tally = Tally::default();
+        tally.pendency(Counted::Receipts, Some(&holder), None);
+        writes.extend(tally.into_writes());
+        match settle(
+            idempotency
+                .commit(state.store.as_ref(), writes, StatusCode::OK, view, now.unix_timestamp())
+                .await?,
+        )? {
+            Some(outcome) => return Ok(outcome),
+            None => backoff(attempt).await,
+        }
+    }
+    Err(ApiError::Unavailable)
+}
+
+/// A desk that got a copy for information acknowledges it: the copy leaves its inbox.
+pub async fn acknowledge_copy(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &ReceiptId,
+    post: &PostId,
+) -> Result<(), ApiError> {
+    authorize(&user.actor, Action::ViewInbox, Resource::Post(post))?;
+    let copy_key = keys::receipt_copy(id, post);
+    let copy = state.store.get(&copy_key).await?.ok_or(ApiError::NotFound("copy"))?;
+    let at_millis = copy.body["at_millis"]
+        .as_i64()
+        .ok_or_else(|| ApiError::Internal(format!("copy record {}/{} is malformed", copy_key.pk, copy_key.sk)))?;
+    state
+        .store
+        .transact(vec![
+            Write::Delete {
+                key: copy_key,
+                condition: Condition::VersionIs(copy.version),
+            },
+            Write::Delete {
+                key: keys::desk_receipt(post, desk_prefix(ReceiptDeskView::Inbox), at_millis, id),
+                condition: Condition::None,
+            },
+        ])
+        .await?;
+    Ok(())
 }

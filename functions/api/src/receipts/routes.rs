@@ -1,6 +1,6 @@
 //! `/api/v1/receipts` and `/api/v1/posts/{post}/inbox`.
 
-use super::{diarise, forward, load_viewable_receipt, view};
+use super::{acknowledge_copy, close, desk_prefix, diarise, forward, load_viewable_receipt, view};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
 use crate::idempotency::Idempotency;
@@ -15,7 +15,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use daftar_domain::auth::{authorize, Action, Resource};
 use daftar_domain::receipt::ForwardOrder;
-use daftar_domain::wire::{DiariseRequest, InboxEntry, MovementEntry, Page, ReceiptView};
+use daftar_domain::wire::{
+    CloseReceiptRequest, DiariseRequest, InboxEntry, MovementEntry, Page, ReceiptDeskView, ReceiptView,
+};
 use daftar_domain::{PostId, ReceiptId};
 use daftar_store::Index;
 
@@ -26,6 +28,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/receipts/{id}/history", get(history))
         .route("/api/v1/receipts/{id}/forward", post(forward_receipt))
         .route("/api/v1/receipts/{id}/attachments/{n}", get(attachment))
+        .route("/api/v1/receipts/{id}/close", post(close_receipt))
+        .route("/api/v1/receipts/{id}/copies/{post}/acknowledge", post(acknowledge))
         .route("/api/v1/posts/{post}/inbox", get(inbox))
 }
 
@@ -112,22 +116,73 @@ pub async fn forward_receipt(
     ))
 }
 
-/// Receipts waiting at a post, newest first.
-#[utoipa::path(get, path = "/api/v1/posts/{post}/inbox", tag = "receipts", params(("post" = String, Path), PageParams),
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReceiptDeskParams {
+    /// Which list: inbox (default), sent, created or closed.
+    #[serde(default)]
+    pub view: ReceiptDeskView,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+/// One of a desk's receipt lists, newest first: waiting (with copies), sent, diarised, closed.
+#[utoipa::path(get, path = "/api/v1/posts/{post}/inbox", tag = "receipts", params(("post" = String, Path), ReceiptDeskParams),
     responses((status = 200, body = Page<InboxEntry>), (status = 403, body = daftar_domain::wire::Problem)))]
 pub async fn inbox(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(post): Path<String>,
-    Query(params): Query<PageParams>,
+    Query(params): Query<ReceiptDeskParams>,
 ) -> Result<Json<Page<InboxEntry>>, ApiError> {
     let post = PostId::parse(&post).map_err(|e| ApiError::invalid("post", e))?;
     authorize(&user.actor, Action::ViewInbox, Resource::Post(&post))?;
     let mut query = daftar_store::Query::new(Index::Table, keys::inbox_partition(&post));
     query.ascending = false;
+    let page = PageParams {
+        limit: params.limit,
+        cursor: params.cursor,
+    };
     Ok(Json(
-        page_of(state.store.as_ref(), query, keys::INBOX_RECEIPT_PREFIX, params).await?,
+        page_of(state.store.as_ref(), query, desk_prefix(params.view), page).await?,
     ))
+}
+
+/// Closes a receipt at the holder's desk, with remarks.
+#[utoipa::path(post, path = "/api/v1/receipts/{id}/close", tag = "receipts", request_body = CloseReceiptRequest,
+    params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 200, body = ReceiptView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem)))]
+pub async fn close_receipt(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    header: IdempotencyHeader,
+    Json(request): Json<CloseReceiptRequest>,
+) -> Result<Response, ApiError> {
+    let id = parse_receipt_id(&id)?;
+    let route = format!("close:{id}");
+    let idempotency = match Idempotency::begin(&state, &user.actor.employee, header, &route, &request).await? {
+        Begun::Replay(saved) => return Ok(saved.into_response()),
+        Begun::Fresh(idempotency) => idempotency,
+    };
+    Ok(respond(
+        StatusCode::OK,
+        close(&state, &user, &id, request, &idempotency).await?,
+    ))
+}
+
+/// A desk acknowledges a copy it was sent for information; the copy leaves its inbox.
+#[utoipa::path(post, path = "/api/v1/receipts/{id}/copies/{post}/acknowledge", tag = "receipts",
+    params(("id" = String, Path), ("post" = String, Path)),
+    responses((status = 204), (status = 403, body = daftar_domain::wire::Problem), (status = 404, body = daftar_domain::wire::Problem)))]
+pub async fn acknowledge(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, post)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let post = PostId::parse(&post).map_err(|_| ApiError::NotFound("copy"))?;
+    acknowledge_copy(&state, &user, &parse_receipt_id(&id)?, &post).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// One of a receipt's attachments (1 is the first), with its real content type.
