@@ -136,6 +136,14 @@ pub fn counter(scope: &str, metric: &str) -> Key {
     Key::new(format!("COUNT#{scope}"), metric.to_owned())
 }
 
+/// Search index: a department's items whose subject has `term`, newest first by `sort`.
+pub fn search_term_partition(dept: &DeptCode, term: &str) -> String {
+    format!("TERM#{dept}#{term}")
+}
+pub fn search_term(dept: &DeptCode, term: &str, sort: &str) -> Key {
+    Key::new(search_term_partition(dept, term), sort.to_owned())
+}
+
 /// An upload waiting to be attached; forgotten after a day.
 pub fn upload(id: &UploadId) -> Key {
     Key::new(format!("UPLOAD#{id}"), META)

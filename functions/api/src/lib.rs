@@ -15,6 +15,7 @@ pub mod openapi;
 pub mod org;
 mod pagination;
 pub mod receipts;
+pub mod search;
 pub mod state;
 pub mod uploads;
 
@@ -49,7 +50,7 @@ impl Domain {
             Domain::Auth => auth::router(),
             Domain::Org => org::router(),
             Domain::Receipts => receipts::router(),
-            Domain::Files => files::router(),
+            Domain::Files => files::router().merge(search::router()),
             Domain::Uploads => uploads::router(),
         }
     }

@@ -42,13 +42,14 @@ use utoipa::OpenApi;
         crate::receipts::routes::attachment,
         crate::receipts::routes::close_receipt,
         crate::receipts::routes::acknowledge,
+        crate::search::search,
         crate::uploads::start,
         crate::uploads::receive,
         crate::uploads::confirm,
         crate::uploads::preview,
     ),
     components(schemas(daftar_domain::wire::Problem, daftar_domain::wire::ErrorCode)),
-    tags((name = "auth"), (name = "org"), (name = "receipts"), (name = "files"), (name = "uploads"), (name = "meta"))
+    tags((name = "auth"), (name = "org"), (name = "receipts"), (name = "files"), (name = "uploads"), (name = "search"), (name = "meta"))
 )]
 pub struct ApiDoc;
 

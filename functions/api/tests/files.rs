@@ -21,6 +21,7 @@ on_both_backends!(
     only_desks_on_the_path_see_a_file_and_drafts_stay_private,
     linked_files_record_each_other_and_move_independently,
     bad_input_gets_a_clear_4xx,
+    search_finds_files_and_receipts_by_number_and_words_within_a_department,
 );
 
 fn create_body(at_post: &str, subject: &str) -> Value {
@@ -704,4 +705,59 @@ async fn bad_input_gets_a_clear_4xx(h: Harness) {
         )
         .await;
     assert_eq!(bad_view.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn search_finds_files_and_receipts_by_number_and_words_within_a_department(h: Harness) {
+    let so = h.login("HR2001").await;
+    let registry = h.login("HR2003").await;
+    let cmo = h.login("HR3001").await;
+    let demands = create(&h, &so, "FIN-HQ-SO", "Supplementary Demands for Grants 2026-27").await;
+    create(&h, &so, "FIN-HQ-SO", "Grants to Panchayats").await;
+    create(&h, &so, "FIN-HQ-SO", "बाढ़ राहत अनुदान").await;
+    let letter = h
+        .diarise(&registry, "FIN-HQ-CRU", "Supplementary grants query from AG")
+        .await;
+
+    let find = |q: &str| format!("/api/v1/search?dept=FIN&q={}", q.replace(' ', "%20"));
+    let hits = |reply: &common::Reply| -> Vec<String> {
+        reply.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["subject"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Words, newest first, all of them must match, any case.
+    let reply = h.get(&find("GRANTS supplementary"), &so).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        hits(&reply),
+        [
+            "Supplementary grants query from AG",
+            "Supplementary Demands for Grants 2026-27"
+        ]
+    );
+    assert_eq!(reply.body["items"][0]["kind"], "receipt");
+    assert_eq!(hits(&h.get(&find("grants"), &so).await).len(), 3);
+    let hindi = h
+        .get(
+            &format!("/api/v1/search?dept=FIN&q={}", "%E0%A4%B0%E0%A4%BE%E0%A4%B9%E0%A4%A4"),
+            &so,
+        )
+        .await;
+    assert_eq!(hits(&hindi), ["बाढ़ राहत अनुदान"]);
+    // Exact numbers.
+    let number = demands["number"]["text"].as_str().unwrap();
+    let by_number = h.get(&find(number), &so).await;
+    assert_eq!(by_number.body["items"][0]["id"], demands["id"]);
+    let diary = letter["diary_number_text"].as_str().unwrap();
+    let by_diary = h.get(&find(diary), &so).await;
+    assert_eq!(by_diary.body["items"][0]["id"], letter["id"]);
+    // Only within one's own department, and a query must say something.
+    assert_eq!(h.get(&find("grants"), &cmo).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        h.get("/api/v1/search?dept=CMO&q=grants", &cmo).await.body["items"],
+        json!([])
+    );
+    assert_eq!(h.get(&find("a"), &so).await.status, StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -3,7 +3,7 @@
 //! The server calls [`authorize`] before every read or change; the app may call it too, to hide
 //! buttons, but only the server's answer counts.
 
-use crate::ids::{EmployeeId, OfficeCode, PostId};
+use crate::ids::{DeptCode, EmployeeId, OfficeCode, PostId};
 use crate::org::Role;
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,8 @@ pub struct Actor {
     pub employee: EmployeeId,
     /// Each post the official holds, with its office.
     pub posts: Vec<(PostId, OfficeCode)>,
+    /// The departments of those posts.
+    pub depts: Vec<DeptCode>,
     pub roles: Vec<Role>,
 }
 
@@ -43,6 +45,9 @@ pub enum Action {
     ViewInbox,
     /// Read the organisation directory (departments, offices, posts).
     ViewDirectory,
+    /// Search a department's files and receipts (numbers and subjects; opening one is authorized
+    /// on its own).
+    SearchDepartment,
     /// Change the organisation or its people.
     ManageOrganisation,
 }
@@ -58,6 +63,8 @@ pub enum Resource<'a> {
     File { holder: &'a PostId, path: &'a [PostId] },
     /// A post's inbox.
     Post(&'a PostId),
+    /// A department.
+    Department(&'a DeptCode),
     /// The whole organisation.
     Organisation,
 }
@@ -137,6 +144,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
             }
         }
         (Action::ViewDirectory, Resource::Organisation) => Ok(()),
+        (Action::SearchDepartment, Resource::Department(dept)) => {
+            if actor.depts.contains(dept) || actor.has_role(Role::Admin) {
+                Ok(())
+            } else {
+                deny("search this department")
+            }
+        }
         (Action::ManageOrganisation, Resource::Organisation) => {
             if actor.has_role(Role::Admin) {
                 Ok(())
@@ -164,6 +178,10 @@ mod tests {
         Actor {
             employee: EmployeeId::parse(name).unwrap(),
             posts: posts.iter().map(|(p, o)| (post(p), office(o))).collect(),
+            depts: posts
+                .iter()
+                .map(|(p, _)| DeptCode::parse(p.split('-').next().unwrap()).unwrap())
+                .collect(),
             roles: roles.to_vec(),
         }
     }
@@ -178,6 +196,7 @@ mod tests {
 
         let cru = post("DC-GGN-CRU");
         let so = post("FIN-HQ-SO");
+        let fin = DeptCode::parse("FIN").unwrap();
         let ggn = office("DC-GGN");
         let path_both = [cru.clone(), so.clone()];
         let path_cru = [cru.clone()];
@@ -231,6 +250,10 @@ mod tests {
             (&viewer, Action::ViewFile, file_moved_to_so, false),
             (&clerk, Action::ViewDirectory, Resource::Organisation, true),
             (&viewer, Action::ViewDirectory, Resource::Organisation, true),
+            (&officer, Action::SearchDepartment, Resource::Department(&fin), true),
+            (&clerk, Action::SearchDepartment, Resource::Department(&fin), false),
+            (&admin, Action::SearchDepartment, Resource::Department(&fin), true),
+            (&viewer, Action::SearchDepartment, Resource::Department(&fin), false),
             (&clerk, Action::ManageOrganisation, Resource::Organisation, false),
             (&admin, Action::ManageOrganisation, Resource::Organisation, true),
             // Mismatched action and resource is always refused.

@@ -11,6 +11,7 @@ pub mod ids;
 pub mod local_time;
 pub mod org;
 pub mod receipt;
+pub mod search;
 pub mod session;
 pub mod text;
 pub mod wire;

@@ -356,6 +356,32 @@ pub struct FileRow {
     pub status: FileStatus,
 }
 
+/// What a search hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SearchKind {
+    File,
+    Receipt,
+}
+
+/// One search result: enough to recognise it; opening it is authorized as usual.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchHit {
+    pub kind: SearchKind,
+    /// The file or receipt ID, for its page.
+    pub id: String,
+    /// The file number or diary number.
+    pub number: String,
+    pub subject: String,
+    /// When it was opened or diarised.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// The subject's search terms.
+    pub terms: Vec<String>,
+}
+
 /// `POST /api/v1/uploads`: announce a file to upload.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

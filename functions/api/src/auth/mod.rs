@@ -49,6 +49,7 @@ impl From<EmployeeRecord> for CurrentUser {
                 .iter()
                 .map(|p| (p.id.clone(), p.office.clone()))
                 .collect(),
+            depts: record.postings.iter().map(|p| p.dept.clone()).collect(),
             roles: record.employee.roles.clone(),
         };
         Self { actor, record }

@@ -404,6 +404,7 @@ pub async fn create(
             },
         ];
         extra.extend(claims.iter().cloned());
+        extra.extend(crate::search::index_file(&file));
         let step = Step {
             before: None,
             after: file,

@@ -294,6 +294,7 @@ pub async fn diarise(
             },
         ];
         writes.extend(claims.iter().cloned());
+        writes.extend(crate::search::index_receipt(&receipt));
         let created = Row {
             receipt: &receipt,
             at: now,

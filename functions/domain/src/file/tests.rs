@@ -19,6 +19,7 @@ fn actor(id: &str, posts: &[&str]) -> Actor {
             .iter()
             .map(|p| (post_id(p), OfficeCode::parse("FIN-HQ").unwrap()))
             .collect(),
+        depts: vec![DeptCode::parse(&id[..2]).unwrap()],
         roles: vec![Role::Employee],
     }
 }
