@@ -41,6 +41,7 @@ use utoipa::OpenApi;
         crate::files::routes::scan,
         crate::receipts::routes::attachment,
         crate::receipts::routes::close_receipt,
+        crate::receipts::routes::receive_receipt,
         crate::receipts::routes::acknowledge,
         crate::search::search,
         crate::uploads::start,

@@ -70,13 +70,20 @@ pub fn receipt_hit(receipt: &Receipt) -> SearchHit {
     }
 }
 
-/// The index items for a new file, written in its creating transaction.
+/// The index items for a new file, written in its creating transaction. A classified file is
+/// not indexed: its subject is for the desks on its path only.
 pub fn index_file(file: &File) -> Vec<Write> {
+    if file.classification.is_restricted() {
+        return Vec::new();
+    }
     index_writes(&file.dept, &file_hit(file))
 }
 
-/// The index items for a new receipt, written in its diarising transaction.
+/// The index items for a new receipt, written in its diarising transaction (none if classified).
 pub fn index_receipt(receipt: &Receipt) -> Vec<Write> {
+    if receipt.classification.is_restricted() {
+        return Vec::new();
+    }
     index_writes(&receipt.dept, &receipt_hit(receipt))
 }
 
@@ -112,14 +119,15 @@ async fn by_number(state: &AppState, dept: &DeptCode, q: &str) -> Result<Option<
         let id: FileId = serde_json::from_value(claim.body["file_id"].clone())
             .map_err(|e| ApiError::Internal(format!("file number claim for {q}: {e}")))?;
         let file = crate::files::load_file(store, &id).await?;
-        return Ok((&file.dept == dept).then(|| file_hit(&file)));
+        return Ok((&file.dept == dept && !file.classification.is_restricted()).then(|| file_hit(&file)));
     }
     if let Some((office, year, serial)) = parse_diary_number(q) {
         if let Some(entry) = store.get(&keys::diary_entry(&office, year, serial)).await? {
             let id: ReceiptId = serde_json::from_value(entry.body["receipt_id"].clone())
                 .map_err(|e| ApiError::Internal(format!("diary entry {q}: {e}")))?;
             let receipt = crate::receipts::load_receipt(state, &id).await?;
-            return Ok((&receipt.dept == dept).then(|| receipt_hit(&receipt)));
+            let visible = &receipt.dept == dept && !receipt.classification.is_restricted();
+            return Ok(visible.then(|| receipt_hit(&receipt)));
         }
     }
     Ok(None)

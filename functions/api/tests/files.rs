@@ -22,6 +22,7 @@ on_both_backends!(
     linked_files_record_each_other_and_move_independently,
     bad_input_gets_a_clear_4xx,
     search_finds_files_and_receipts_by_number_and_words_within_a_department,
+    paper_items_are_marked_received_at_each_desk_and_classified_ones_stay_out_of_search,
 );
 
 fn create_body(at_post: &str, subject: &str) -> Value {
@@ -760,4 +761,95 @@ async fn search_finds_files_and_receipts_by_number_and_words_within_a_department
         json!([])
     );
     assert_eq!(h.get(&find("a"), &so).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn paper_items_are_marked_received_at_each_desk_and_classified_ones_stay_out_of_search(h: Harness) {
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let registry = h.login("HR2003").await;
+
+    // A paper file moves on paper: the DS must mark it received before acting.
+    let mut body = create_body("FIN-HQ-SO", "Secret service fund audit");
+    body["medium"] = json!("physical");
+    body["classification"] = json!("secret");
+    let paper = h.post("/api/v1/files", &so, body).await;
+    assert_eq!(paper.status, StatusCode::CREATED, "{}", paper.body);
+    let path = format!("/api/v1/files/{}/move", paper.body["id"].as_str().unwrap());
+    let sent = act(&h, &so, &path, send(&json!(1), "FIN-HQ-DS")).await;
+    let as_ds = h
+        .get(&format!("/api/v1/files/{}", paper.body["id"].as_str().unwrap()), &ds)
+        .await;
+    assert_eq!(
+        (
+            as_ds.body["allowed"]["receive"].as_bool(),
+            as_ds.body["allowed"]["send"].as_bool()
+        ),
+        (Some(true), Some(false))
+    );
+    let too_soon = h.post(&path, &ds, send(&sent["version"], "FIN-HQ-SO")).await;
+    assert_eq!(too_soon.status, StatusCode::CONFLICT, "{}", too_soon.body);
+    let received = act(&h, &ds, &path, json!({"version": sent["version"], "action": "open"})).await;
+    act(&h, &ds, &path, send(&received["version"], "FIN-HQ-SO")).await;
+    let history = h
+        .get(
+            &format!("/api/v1/files/{}/history", paper.body["id"].as_str().unwrap()),
+            &so,
+        )
+        .await;
+    assert_eq!(history.body["items"][2]["event"]["kind"]["type"], "received");
+    // Secret: not findable by words or number in the department.
+    let found = h.get("/api/v1/search?dept=FIN&q=secret%20service", &so).await;
+    assert_eq!(found.body["items"], json!([]));
+    let number = paper.body["number"]["text"].as_str().unwrap();
+    assert_eq!(
+        h.get(&format!("/api/v1/search?dept=FIN&q={number}"), &so).await.body["items"],
+        json!([])
+    );
+
+    // A paper letter likewise, and a confidential one is not copied for information.
+    let mut letter = common::diarise_body("FIN-HQ-CRU", "Original sale deed");
+    letter["medium"] = json!("physical");
+    letter["classification"] = json!("confidential");
+    let receipt = h.post("/api/v1/receipts", &registry, letter).await;
+    assert_eq!(receipt.status, StatusCode::CREATED, "{}", receipt.body);
+    let id = receipt.body["id"].as_str().unwrap();
+    let mut copied = forward_body(1, "FIN-HQ-SO");
+    copied["copies"] = json!(["FIN-HQ-DS"]);
+    let refused = h
+        .post(&format!("/api/v1/receipts/{id}/forward"), &registry, copied)
+        .await;
+    assert_eq!(
+        (refused.status, refused.body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("copies"))
+    );
+    act(
+        &h,
+        &registry,
+        &format!("/api/v1/receipts/{id}/forward"),
+        forward_body(1, "FIN-HQ-SO"),
+    )
+    .await;
+    let early = h
+        .post(
+            &format!("/api/v1/receipts/{id}/forward"),
+            &so,
+            forward_body(2, "FIN-HQ-DS"),
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::CONFLICT);
+    let received = act(
+        &h,
+        &so,
+        &format!("/api/v1/receipts/{id}/receive"),
+        json!({"version": 2}),
+    )
+    .await;
+    assert_eq!(received["received"], true);
+    act(
+        &h,
+        &so,
+        &format!("/api/v1/receipts/{id}/forward"),
+        forward_body(3, "FIN-HQ-DS"),
+    )
+    .await;
 }

@@ -7,6 +7,7 @@
 pub mod attachment;
 pub mod auth;
 pub mod file;
+pub mod handling;
 pub mod ids;
 pub mod local_time;
 pub mod org;

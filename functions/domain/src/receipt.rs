@@ -1,6 +1,7 @@
 //! e-Receipt: an inward letter, diarised in an office's register and moved from desk to desk.
 
 use crate::attachment::Attachment;
+use crate::handling::{Classification, Medium};
 use crate::ids::{DeptCode, EmployeeId, FileId, OfficeCode, PostId, ReceiptId};
 use crate::local_time::office_date;
 use crate::text::{PartyName, Remarks, Subject};
@@ -146,8 +147,20 @@ pub struct Receipt {
     pub attachments: Vec<Attachment>,
     #[serde(default)]
     pub status: ReceiptStatus,
+    #[serde(default)]
+    pub classification: Classification,
+    #[serde(default)]
+    pub medium: Medium,
+    /// Whether the holder has the item in hand: a paper receipt sent on is not, until the new
+    /// holder marks it received.
+    #[serde(default = "in_hand")]
+    pub received: bool,
     /// Bumped on every change; writes are conditional on it.
     pub version: u64,
+}
+
+fn in_hand() -> bool {
+    true
 }
 
 /// What happened in one movement entry.
@@ -160,6 +173,8 @@ pub enum MovementAction {
     /// Put into a file; it moves with the file from then on.
     PutInFile,
     Closed,
+    /// The paper letter reached the holder.
+    Received,
 }
 
 /// One entry in a receipt's movement history. Append-only.
@@ -200,6 +215,12 @@ pub enum ReceiptRefusal {
     Closed,
     #[error("copies go to other posts than the receiver, each once, at most {MAX_COPIES}")]
     BadCopies,
+    #[error("a classified receipt is not copied for information")]
+    RestrictedCopies,
+    #[error("mark the paper receipt received before acting on it")]
+    NotReceived,
+    #[error("the receipt is already received")]
+    AlreadyReceived,
 }
 
 /// A request to diarise a letter, already parsed.
@@ -213,6 +234,8 @@ pub struct Diarisation {
     pub at_post: PostId,
     pub remarks: Remarks,
     pub attachments: Vec<Attachment>,
+    pub classification: Classification,
+    pub medium: Medium,
 }
 
 /// The earliest letter date accepted: older letters are almost certainly typing mistakes.
@@ -256,6 +279,9 @@ pub fn diarise(d: Diarisation, now: OffsetDateTime) -> Result<(Receipt, Movement
         filed_in: None,
         attachments: d.attachments,
         status: ReceiptStatus::Active,
+        classification: d.classification,
+        medium: d.medium,
+        received: true,
         version: 1,
     };
     Ok((receipt, movement))
@@ -292,6 +318,9 @@ impl Receipt {
             return Err(ReceiptRefusal::StaleVersion { current: self.version });
         }
         self.check_open()?;
+        if self.classification.is_restricted() && !order.copies.is_empty() {
+            return Err(ReceiptRefusal::RestrictedCopies);
+        }
         let copies_ok =
             order.copies.len() <= MAX_COPIES
                 && order.copies.iter().enumerate().all(|(i, copy)| {
@@ -326,6 +355,7 @@ impl Receipt {
         }
         next.holder = order.to_post.clone();
         next.held_since = now;
+        next.received = self.medium == Medium::Electronic;
         next.priority = order.priority;
         next.due_date = order.due_date;
         if !next.path.contains(&order.to_post) {
@@ -345,7 +375,42 @@ impl Receipt {
         if self.status == ReceiptStatus::Closed {
             return Err(ReceiptRefusal::Closed);
         }
+        if !self.received {
+            return Err(ReceiptRefusal::NotReceived);
+        }
         Ok(())
+    }
+
+    /// The holder marks a paper receipt received: it has reached their desk.
+    pub fn receive(
+        &self,
+        version: u64,
+        by: EmployeeId,
+        now: OffsetDateTime,
+    ) -> Result<(Receipt, Movement), ReceiptRefusal> {
+        if version != self.version {
+            return Err(ReceiptRefusal::StaleVersion { current: self.version });
+        }
+        if self.received {
+            return Err(ReceiptRefusal::AlreadyReceived);
+        }
+        let movement = Movement {
+            seq: self.movements + 1,
+            action: MovementAction::Received,
+            from_post: None,
+            to_post: self.holder.clone(),
+            by,
+            remarks: Remarks::empty(),
+            priority: self.priority,
+            due_date: self.due_date,
+            at: now,
+            copies: Vec::new(),
+        };
+        let mut next = self.clone();
+        next.received = true;
+        next.movements += 1;
+        next.version += 1;
+        Ok((next, movement))
     }
 
     /// Closes a receipt at its holder's desk (no file needed: acknowledged, noted, or for record).
@@ -437,6 +502,8 @@ mod tests {
             at_post: post("DC-GGN-CRU"),
             remarks: Remarks::empty(),
             attachments: Vec::new(),
+            classification: Classification::Normal,
+            medium: Medium::Electronic,
         }
     }
 
@@ -574,6 +641,45 @@ mod tests {
             Err(ReceiptRefusal::Closed)
         );
         assert_eq!(closed.close(2, Remarks::empty(), by, NOW), Err(ReceiptRefusal::Closed));
+    }
+
+    #[test]
+    fn a_paper_receipt_is_received_at_each_desk_before_it_moves_on() {
+        let by = EmployeeId::parse("HR2001").unwrap();
+        let mut paper = diarisation(date!(2026 - 11 - 20));
+        paper.medium = Medium::Physical;
+        let (receipt, _) = diarise(paper, NOW).unwrap();
+        assert!(receipt.received, "the diarising desk has the paper");
+        let (moved, _) = receipt.forward(order(1, "FIN-HQ-SO"), by.clone(), NOW).unwrap();
+        assert!(!moved.received);
+        assert_eq!(
+            moved.forward(order(2, "FIN-HQ-DS"), by.clone(), NOW),
+            Err(ReceiptRefusal::NotReceived)
+        );
+        assert_eq!(
+            moved.close(2, Remarks::empty(), by.clone(), NOW),
+            Err(ReceiptRefusal::NotReceived)
+        );
+        let (received, movement) = moved.receive(2, by.clone(), NOW).unwrap();
+        assert_eq!(movement.action, MovementAction::Received);
+        assert_eq!(
+            received.receive(3, by.clone(), NOW),
+            Err(ReceiptRefusal::AlreadyReceived)
+        );
+        assert!(received.forward(order(3, "FIN-HQ-DS"), by, NOW).is_ok());
+    }
+
+    #[test]
+    fn a_classified_receipt_is_not_copied() {
+        let mut secret = diarisation(date!(2026 - 11 - 20));
+        secret.classification = Classification::Secret;
+        let (receipt, _) = diarise(secret, NOW).unwrap();
+        let mut with_copy = order(1, "FIN-HQ-SO");
+        with_copy.copies = vec![post("FIN-HQ-DS")];
+        assert_eq!(
+            receipt.forward(with_copy, EmployeeId::parse("HR1001").unwrap(), NOW),
+            Err(ReceiptRefusal::RestrictedCopies)
+        );
     }
 
     #[test]

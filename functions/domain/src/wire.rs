@@ -3,6 +3,7 @@
 
 use crate::attachment::AttachmentType;
 use crate::file::{Allowed, File, FileCategory, FileEvent, FileStatus, Move, NoteRef, Stay};
+use crate::handling::{Classification, Medium};
 use crate::ids::{DeptCode, EmployeeId, FileId, OfficeCode, PostId, ReceiptId, SubjectHead, UploadId};
 use crate::org::{Department, Office, Role};
 use crate::receipt::{DiaryNumber, LetterDetails, Movement, Priority, Receipt};
@@ -105,6 +106,11 @@ pub struct DiariseRequest {
     /// Finished uploads (the scanned letter) to attach.
     #[serde(default)]
     pub attachments: Vec<UploadId>,
+    #[serde(default)]
+    pub classification: Classification,
+    /// A paper letter is diarised for tracking; each desk marks it received on arrival.
+    #[serde(default)]
+    pub medium: Medium,
 }
 
 /// A receipt as the app shows it.
@@ -190,6 +196,10 @@ pub struct CreateFileRequest {
     /// Digitising a paper file: finished uploads of its scanned volumes.
     #[serde(default)]
     pub scans: Vec<UploadId>,
+    #[serde(default)]
+    pub classification: Classification,
+    #[serde(default)]
+    pub medium: Medium,
 }
 
 /// A file as the app shows it, with what the caller may do to it now.

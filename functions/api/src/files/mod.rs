@@ -51,12 +51,18 @@ fn refusal(refusal: FileRefusal) -> ApiError {
         R::NotWithYou | R::NotCreator | R::NotSender | R::NotSignatory | R::CannotSeeOther => {
             ApiError::NotPermitted(refusal.to_string())
         }
-        R::Parked | R::Closed | R::NotParked | R::NotClosed | R::AlreadyOpened | R::DraftExists | R::Full => {
-            ApiError::Conflict {
-                message: refusal.to_string(),
-                current_version: None,
-            }
-        }
+        R::Parked
+        | R::Closed
+        | R::NotParked
+        | R::NotClosed
+        | R::AlreadyOpened
+        | R::DraftExists
+        | R::Full
+        | R::NotReceived
+        | R::ReceiptNotReceived => ApiError::Conflict {
+            message: refusal.to_string(),
+            current_version: None,
+        },
         R::SendToSelf => ApiError::invalid("to_post", refusal),
         R::DueDateInPast => ApiError::invalid("due_date", refusal),
         R::NoSuchDraft => ApiError::invalid("note", refusal),
@@ -384,6 +390,8 @@ pub async fn create(
                 remarks: request.remarks.clone(),
                 old_number: request.old_number.clone(),
                 scans: scans.clone(),
+                classification: request.classification,
+                medium: request.medium,
             },
             now,
         )

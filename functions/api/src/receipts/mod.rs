@@ -41,11 +41,14 @@ fn refusal(refusal: ReceiptRefusal) -> ApiError {
             ApiError::invalid("letter_date", refusal)
         }
         ReceiptRefusal::ForwardToSelf => ApiError::invalid("to_post", refusal),
-        ReceiptRefusal::InFile | ReceiptRefusal::Closed => ApiError::Conflict {
+        ReceiptRefusal::InFile
+        | ReceiptRefusal::Closed
+        | ReceiptRefusal::NotReceived
+        | ReceiptRefusal::AlreadyReceived => ApiError::Conflict {
             message: refusal.to_string(),
             current_version: None,
         },
-        ReceiptRefusal::BadCopies => ApiError::invalid("copies", refusal),
+        ReceiptRefusal::BadCopies | ReceiptRefusal::RestrictedCopies => ApiError::invalid("copies", refusal),
         ReceiptRefusal::DueDateInPast => ApiError::invalid("due_date", refusal),
         ReceiptRefusal::StaleVersion { current } => ApiError::Conflict {
             message: refusal.to_string(),
@@ -248,6 +251,8 @@ pub async fn diarise(
                 at_post: post.post.id.clone(),
                 remarks: request.remarks.clone(),
                 attachments: attachments.clone(),
+                classification: request.classification,
+                medium: request.medium,
             },
             now,
         )
@@ -535,6 +540,55 @@ pub async fn close(
         let mut tally = Tally::default();
         tally.pendency(Counted::Receipts, Some(&holder), None);
         writes.extend(tally.into_writes());
+        match settle(
+            idempotency
+                .commit(state.store.as_ref(), writes, StatusCode::OK, view, now.unix_timestamp())
+                .await?,
+        )? {
+            Some(outcome) => return Ok(outcome),
+            None => backoff(attempt).await,
+        }
+    }
+    Err(ApiError::Unavailable)
+}
+
+/// The holder marks a paper receipt received on arrival.
+pub async fn receive(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &ReceiptId,
+    version: u64,
+    idempotency: &Idempotency,
+) -> Result<Outcome<ReceiptView>, ApiError> {
+    for attempt in 0..CONFLICT_ATTEMPTS {
+        let receipt = load_viewable_receipt(state, user, id).await?;
+        if let Some(saved) = stale_or_replay(state, idempotency, &receipt, version).await? {
+            return Ok(Outcome::Replayed(saved));
+        }
+        authorize(&user.actor, Action::ForwardReceipt, receipt.as_resource())?;
+        let now = state.now();
+        let (received, movement) = receipt
+            .receive(version, user.actor.employee.clone(), now)
+            .map_err(refusal)?;
+        let holder = load_post(state.store.as_ref(), &received.holder)
+            .await?
+            .ok_or(ApiError::NotFound("post"))?;
+        let view = ReceiptView {
+            diary_number_text: received.diary_number.to_string(),
+            receipt: received.clone(),
+            holder_post: holder.summary(),
+            can_forward: true,
+        };
+        let writes = vec![
+            Write::Put {
+                item: receipt_item(&received),
+                condition: Condition::VersionIs(receipt.version),
+            },
+            Write::Put {
+                item: movement_item(&received.id, &movement_entry(user, movement, None, holder.label())),
+                condition: Condition::NotExists,
+            },
+        ];
         match settle(
             idempotency
                 .commit(state.store.as_ref(), writes, StatusCode::OK, view, now.unix_timestamp())

@@ -1,6 +1,6 @@
 //! `/api/v1/receipts` and `/api/v1/posts/{post}/inbox`.
 
-use super::{acknowledge_copy, close, desk_prefix, diarise, forward, load_viewable_receipt, view};
+use super::{acknowledge_copy, close, desk_prefix, diarise, forward, load_viewable_receipt, receive, view};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
 use crate::idempotency::Idempotency;
@@ -16,7 +16,7 @@ use axum::Router;
 use daftar_domain::auth::{authorize, Action, Resource};
 use daftar_domain::receipt::ForwardOrder;
 use daftar_domain::wire::{
-    CloseReceiptRequest, DiariseRequest, InboxEntry, MovementEntry, Page, ReceiptDeskView, ReceiptView,
+    CloseReceiptRequest, DiariseRequest, InboxEntry, MovementEntry, Page, ReceiptDeskView, ReceiptView, VersionOnly,
 };
 use daftar_domain::{PostId, ReceiptId};
 use daftar_store::Index;
@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/receipts/{id}/forward", post(forward_receipt))
         .route("/api/v1/receipts/{id}/attachments/{n}", get(attachment))
         .route("/api/v1/receipts/{id}/close", post(close_receipt))
+        .route("/api/v1/receipts/{id}/receive", post(receive_receipt))
         .route("/api/v1/receipts/{id}/copies/{post}/acknowledge", post(acknowledge))
         .route("/api/v1/posts/{post}/inbox", get(inbox))
 }
@@ -195,4 +196,27 @@ pub async fn attachment(
 ) -> Result<Response, ApiError> {
     let receipt = load_viewable_receipt(&state, &user, &parse_receipt_id(&id)?).await?;
     crate::uploads::serve_nth(&state, &receipt.attachments, n).await
+}
+
+/// Marks a paper receipt received at the holder's desk.
+#[utoipa::path(post, path = "/api/v1/receipts/{id}/receive", tag = "receipts", request_body = VersionOnly,
+    params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 200, body = ReceiptView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem)))]
+pub async fn receive_receipt(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    header: IdempotencyHeader,
+    Json(request): Json<VersionOnly>,
+) -> Result<Response, ApiError> {
+    let id = parse_receipt_id(&id)?;
+    let route = format!("receive:{id}");
+    let idempotency = match Idempotency::begin(&state, &user.actor.employee, header, &route, &request).await? {
+        Begun::Replay(saved) => return Ok(saved.into_response()),
+        Begun::Fresh(idempotency) => idempotency,
+    };
+    Ok(respond(
+        StatusCode::OK,
+        receive(&state, &user, &id, request.version, &idempotency).await?,
+    ))
 }

@@ -11,6 +11,7 @@ pub use numbering::{FileNumber, InvalidScheme, NumberParts, NumberingScheme};
 
 use crate::attachment::{Attachment, MAX_ATTACHMENTS};
 use crate::auth::{authorize, Action, Actor, Resource};
+use crate::handling::{Classification, Medium, MAX_LEVELS};
 use crate::ids::{DeptCode, EmployeeId, FileId, OfficeCode, PostId, ReceiptId, SectionCode, SubjectHead};
 use crate::local_time::office_date;
 use crate::org::Post;
@@ -126,6 +127,10 @@ pub struct File {
     /// For a digitised paper file: its scanned volumes.
     #[serde(default)]
     pub scans: Vec<Attachment>,
+    #[serde(default)]
+    pub classification: Classification,
+    #[serde(default)]
+    pub medium: Medium,
 }
 
 /// What a note points at.
@@ -186,6 +191,8 @@ pub enum FileEventKind {
         number: String,
     },
     Opened,
+    /// The paper file reached the holder, who marked it received.
+    Received,
     Sent,
     Recalled,
     Parked,
@@ -276,6 +283,10 @@ pub enum FileRefusal {
     Full,
     #[error("at most {MAX_ATTACHMENTS} attachments")]
     TooManyAttachments,
+    #[error("mark the paper file received before acting on it")]
+    NotReceived,
+    #[error("a paper receipt must be marked received before it goes into a file")]
+    ReceiptNotReceived,
 }
 
 /// A request to open a new file at a desk.
@@ -292,6 +303,8 @@ pub struct NewFile<'a> {
     /// Digitising a paper file: its old number and scanned volumes.
     pub old_number: Option<Subject>,
     pub scans: Vec<Attachment>,
+    pub classification: Classification,
+    pub medium: Medium,
 }
 
 /// Opens a file at a desk: it starts there, with one history entry.
@@ -330,6 +343,8 @@ pub fn open_file(new: NewFile<'_>, now: OffsetDateTime) -> Result<(File, FileEve
         number: new.number.clone(),
         old_number: new.old_number,
         scans: new.scans,
+        classification: new.classification,
+        medium: new.medium,
     };
     let kind = FileEventKind::Created {
         number: new.number.text,
@@ -342,7 +357,8 @@ pub fn open_file(new: NewFile<'_>, now: OffsetDateTime) -> Result<(File, FileEve
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "action")]
 pub enum Move {
-    /// The holder opens a file that arrived (marks it read; it can no longer be recalled).
+    /// The holder opens a file that arrived (marks it read, or for a paper file received; it
+    /// can no longer be recalled).
     Open,
     /// Send to any post, in this department or another.
     Send {
@@ -381,6 +397,8 @@ pub enum Move {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Allowed {
+    /// Mark a paper file received (it has reached this desk).
+    pub receive: bool,
     pub send: bool,
     pub write_note: bool,
     pub recall: bool,
@@ -448,9 +466,13 @@ impl File {
         }
     }
 
-    /// The holder may work on it: it is with them and neither parked nor closed.
+    /// The holder may work on it: it is with them (in hand, if it is paper) and neither parked
+    /// nor closed.
     fn check_workable(&self, actor: &Actor) -> Result<(), FileRefusal> {
         self.check_holder(actor)?;
+        if self.awaits_receipt() {
+            return Err(FileRefusal::NotReceived);
+        }
         match self.status {
             FileStatus::Active => Ok(()),
             FileStatus::Parked => Err(FileRefusal::Parked),
@@ -502,10 +524,23 @@ impl File {
         }
     }
 
+    /// A paper file sent on is not in the new holder's hands until they say it arrived.
+    fn awaits_receipt(&self) -> bool {
+        self.medium == Medium::Physical && !self.opened
+    }
+
+    /// Whether sending the file to `to` takes it through more desks than the DARPG guideline's
+    /// levels: the app warns before it is sent.
+    pub fn exceeds_levels_if_sent_to(&self, to: &PostId) -> bool {
+        let levels = self.path.len() + usize::from(!self.path.contains(to));
+        levels > MAX_LEVELS
+    }
+
     /// Which actions `actor` may take now.
     pub fn allowed(&self, actor: &Actor) -> Allowed {
         let workable = self.check_workable(actor).is_ok();
         Allowed {
+            receive: self.awaits_receipt() && self.check_holder(actor).is_ok(),
             send: workable,
             write_note: workable && self.draft.is_none(),
             recall: self.check_recall(actor).is_ok(),
@@ -536,7 +571,11 @@ impl File {
                     return Ok(None);
                 }
                 next.opened = true;
-                (FileEventKind::Opened, self.holder.clone(), None, Remarks::empty())
+                let kind = match self.medium {
+                    Medium::Electronic => FileEventKind::Opened,
+                    Medium::Physical => FileEventKind::Received,
+                };
+                (kind, self.holder.clone(), None, Remarks::empty())
             }
             Move::Send {
                 to_post,
@@ -623,6 +662,9 @@ impl File {
         self.check_workable(actor)?;
         if receipt.filed_in.is_some() {
             return Err(FileRefusal::ReceiptAlreadyFiled);
+        }
+        if !receipt.received {
+            return Err(FileRefusal::ReceiptNotReceived);
         }
         if receipt.holder != self.holder {
             return Err(FileRefusal::ReceiptNotHere);

@@ -1,5 +1,6 @@
 use super::chain::{verify, BreakReason, ChainReport};
 use super::*;
+use crate::handling::{Classification, Medium};
 use crate::org::Role;
 use crate::receipt::{diarise, Diarisation, DiaryNumber, LetterDetails, ReceiptCategory, ReceiptMode};
 use crate::text::PartyName;
@@ -66,6 +67,8 @@ fn new_file(id: &str) -> (File, FileEvent) {
             remarks: Remarks::empty(),
             old_number: None,
             scans: Vec::new(),
+            classification: Classification::Normal,
+            medium: Medium::Electronic,
         },
         NOW,
     )
@@ -335,6 +338,8 @@ fn receipt_at(post: &str) -> Receipt {
             at_post: post_id(post),
             remarks: Remarks::empty(),
             attachments: Vec::new(),
+            classification: Classification::Normal,
+            medium: Medium::Electronic,
         },
         NOW,
     )
@@ -500,4 +505,40 @@ fn the_track_shows_each_desk_and_the_time_spent_there() {
         ]
     );
     assert_eq!(stays[2].left, None);
+}
+
+#[test]
+fn a_paper_file_must_be_marked_received_before_anyone_acts_on_it() {
+    let (mut file, _) = new_file("F-TEST-0001");
+    file.medium = Medium::Physical;
+    let (sent, _) = apply(&file, &so(), send("FIN-HQ-DS")).unwrap();
+    assert!(sent.allowed(&ds()).receive);
+    assert!(!sent.allowed(&ds()).send);
+    assert_eq!(apply(&sent, &ds(), send("CMO-HQ-SO")), Err(FileRefusal::NotReceived));
+    assert_eq!(
+        sent.write_note(sent.version, &ds(), note("x"), NOW).err(),
+        Some(FileRefusal::NotReceived)
+    );
+    let (received, event) = apply(&sent, &ds(), Move::Open).unwrap();
+    assert_eq!(event.kind, FileEventKind::Received);
+    assert!(apply(&received, &ds(), send("CMO-HQ-SO")).is_ok());
+}
+
+#[test]
+fn the_darpg_level_warning_counts_distinct_desks() {
+    let (file, _) = new_file("F-TEST-0001");
+    let (f, _) = apply(&file, &so(), send("FIN-HQ-US")).unwrap();
+    let f = opened_by(&f, "FIN-HQ-US");
+    let (f, _) = apply(&f, &actor("HR2009", &["FIN-HQ-US"]), send("FIN-HQ-DS")).unwrap();
+    let f = opened_by(&f, "FIN-HQ-DS");
+    // Three desks so far: a fourth is within the guideline, a fifth is not; going back is not a new level.
+    assert!(!f.exceeds_levels_if_sent_to(&post_id("FIN-HQ-JS")));
+    let (f, _) = apply(&f, &ds(), send("FIN-HQ-JS")).unwrap();
+    assert!(f.exceeds_levels_if_sent_to(&post_id("FIN-HQ-SECY")));
+    assert!(!f.exceeds_levels_if_sent_to(&post_id("FIN-HQ-SO")));
+}
+
+fn opened_by(file: &File, post: &str) -> File {
+    let who = actor("HR2009", &[post]);
+    apply(file, &who, Move::Open).unwrap().0
 }
