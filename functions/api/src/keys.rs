@@ -126,6 +126,34 @@ pub fn file_link(id: &FileId, other: &FileId) -> Key {
     Key::new(file_partition(id), format!("{LINK_PREFIX}{other}"))
 }
 
+pub const DRAFT_PREFIX: &str = "DRAFT#";
+pub fn file_draft(id: &FileId, draft: u32) -> Key {
+    Key::new(file_partition(id), format!("{DRAFT_PREFIX}{draft:04}"))
+}
+pub const DRAFT_VERSION_PREFIX: &str = "DRAFTV#";
+pub fn draft_versions_prefix(draft: u32) -> String {
+    format!("{DRAFT_VERSION_PREFIX}{draft:04}#")
+}
+pub fn file_draft_version(id: &FileId, draft: u32, version: u32) -> Key {
+    Key::new(
+        file_partition(id),
+        format!("{}{version:04}", draft_versions_prefix(draft)),
+    )
+}
+
+pub fn dispatch_counter(office: &OfficeCode, year: i32) -> Key {
+    Key::new(office_partition(office), format!("DISPATCHSEQ#{year}"))
+}
+pub fn dispatch_year_prefix(year: i32) -> String {
+    format!("DISPATCH#{year}#")
+}
+pub fn dispatch_entry(office: &OfficeCode, year: i32, serial: u32) -> Key {
+    Key::new(
+        office_partition(office),
+        format!("{}{serial:08}", dispatch_year_prefix(year)),
+    )
+}
+
 /// A file's row in one of a desk's lists (`prefix` names the list), sorted by time.
 pub fn desk_file(post: &PostId, prefix: &str, at_unix_millis: i64, id: &FileId) -> Key {
     Key::new(inbox_partition(post), format!("{prefix}{at_unix_millis:013}#{id}"))

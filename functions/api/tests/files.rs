@@ -23,6 +23,8 @@ on_both_backends!(
     bad_input_gets_a_clear_4xx,
     search_finds_files_and_receipts_by_number_and_words_within_a_department,
     paper_items_are_marked_received_at_each_desk_and_classified_ones_stay_out_of_search,
+    a_draft_is_approved_by_version_and_issued_through_the_dispatch_register,
+    dispatch_numbers_have_no_gaps_when_desks_issue_at_once,
 );
 
 fn create_body(at_post: &str, subject: &str) -> Value {
@@ -852,4 +854,195 @@ async fn paper_items_are_marked_received_at_each_desk_and_classified_ones_stay_o
         forward_body(3, "FIN-HQ-DS"),
     )
     .await;
+}
+
+fn letter(body: &str) -> Value {
+    json!({ "subject": "Release of supplementary grant", "addressees": ["Deputy Commissioner, Gurugram", "Treasury Officer, Gurugram"], "body": body })
+}
+
+/// A file at the SO's desk with one approved draft; returns (file id, file version).
+async fn file_with_approved_draft(h: &Harness, so: &str, subject: &str) -> (String, Value) {
+    let file = create(h, so, "FIN-HQ-SO", subject).await;
+    let id = file["id"].as_str().unwrap().to_owned();
+    let v = act(
+        h,
+        so,
+        &format!("/api/v1/files/{id}/drafts"),
+        json!({"version": 1, "letter": letter("Rs 10 lakh is released.")}),
+    )
+    .await;
+    let v = act(
+        h,
+        so,
+        &format!("/api/v1/files/{id}/drafts/1/approve"),
+        json!({"version": v["version"]}),
+    )
+    .await;
+    (id, v["version"].clone())
+}
+
+async fn a_draft_is_approved_by_version_and_issued_through_the_dispatch_register(h: Harness) {
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let file = create(&h, &so, "FIN-HQ-SO", "Grant to Gurugram").await;
+    let id = file["id"].as_str().unwrap();
+    let base = format!("/api/v1/files/{id}");
+    let no_one = h
+        .post(
+            &format!("{base}/drafts"),
+            &so,
+            json!({"version": 1, "letter": {"subject": "x", "addressees": [], "body": "y"}}),
+        )
+        .await;
+    assert_eq!(
+        (no_one.status, no_one.body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("letter.addressees"))
+    );
+    let v = act(
+        &h,
+        &so,
+        &format!("{base}/drafts"),
+        json!({"version": 1, "letter": letter("Rs 10 lakh is released.")}),
+    )
+    .await;
+    let unapproved = h
+        .post(
+            &format!("{base}/drafts/1/issue"),
+            &so,
+            json!({"version": v["version"], "mode": "speed_post"}),
+        )
+        .await;
+    assert_eq!(unapproved.status, StatusCode::CONFLICT);
+
+    // The SO sends it up; the DS revises the amount and approves version 2.
+    let v = act(&h, &so, &format!("{base}/move"), send(&v["version"], "FIN-HQ-DS")).await;
+    let not_holder = h
+        .post(
+            &format!("{base}/drafts/1/approve"),
+            &so,
+            json!({"version": v["version"]}),
+        )
+        .await;
+    assert_eq!(not_holder.status, StatusCode::FORBIDDEN);
+    let v = act(
+        &h,
+        &ds,
+        &format!("{base}/drafts/1/revise"),
+        json!({"version": v["version"], "letter": letter("Rs 12 lakh is released.")}),
+    )
+    .await;
+    let v = act(
+        &h,
+        &ds,
+        &format!("{base}/drafts/1/approve"),
+        json!({"version": v["version"]}),
+    )
+    .await;
+    let drafts = h.get(&format!("{base}/drafts"), &ds).await;
+    assert_eq!(drafts.body["items"][0]["approval"]["version"], 2);
+    assert_eq!(drafts.body["items"][0]["approval"]["by"], "HR2002");
+    let versions = h.get(&format!("{base}/drafts/1/versions"), &ds).await;
+    assert_eq!(versions.body["items"].as_array().unwrap().len(), 2);
+    assert_eq!(versions.body["items"][0]["letter"]["body"], "Rs 10 lakh is released.");
+
+    // Back with the SO, it is issued and enters the register; then it is dispatched, once.
+    let v = act(&h, &ds, &format!("{base}/move"), send(&v["version"], "FIN-HQ-SO")).await;
+    let v = act(
+        &h,
+        &so,
+        &format!("{base}/drafts/1/issue"),
+        json!({"version": v["version"], "mode": "speed_post"}),
+    )
+    .await;
+    let year = common::this_year();
+    let register = h
+        .get(&format!("/api/v1/offices/FIN-HQ/dispatch?year={year}"), &so)
+        .await;
+    let entry = &register.body["items"][0];
+    assert_eq!(entry["number_text"], format!("FIN-HQ/D/{year}/1"));
+    assert_eq!(
+        (entry["version"].as_u64(), entry["status"]["status"].as_str()),
+        (Some(2), Some("issued"))
+    );
+    let revise_issued = h
+        .post(
+            &format!("{base}/drafts/1/revise"),
+            &so,
+            json!({"version": v["version"], "letter": letter("x")}),
+        )
+        .await;
+    assert_eq!(revise_issued.status, StatusCode::CONFLICT);
+    let path = format!("/api/v1/offices/FIN-HQ/dispatch/{year}/1/dispatched");
+    let stranger = h.login("HR3001").await;
+    assert_eq!(
+        h.post(&path, &stranger, json!({"reference": "EH1"})).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let done = h.post(&path, &so, json!({"reference": "EH123456789IN"})).await;
+    assert_eq!(
+        (done.status, done.body["status"]["status"].as_str()),
+        (StatusCode::OK, Some("dispatched"))
+    );
+    assert_eq!(
+        h.post(&path, &so, json!({"reference": "again"})).await.status,
+        StatusCode::CONFLICT
+    );
+
+    // The history sealed who approved which version; changing the approved text is caught.
+    assert_eq!(h.get(&format!("{base}/verify"), &so).await.body["status"], "intact");
+    let key = Key::new(format!("FILE#{id}"), "DRAFTV#0001#0002");
+    let mut item = h.store.get(&key).await.unwrap().unwrap();
+    item.body["letter"]["body"] = json!("Rs 120 lakh is released.");
+    h.store
+        .write(Write::Put {
+            item,
+            condition: Condition::None,
+        })
+        .await
+        .unwrap();
+    let report = h.get(&format!("{base}/verify"), &so).await.body;
+    assert_eq!(report["reason"], "document_changed");
+}
+
+async fn dispatch_numbers_have_no_gaps_when_desks_issue_at_once(h: Harness) {
+    let so = h.login("HR2001").await;
+    let mut ready = Vec::new();
+    for n in 0..6 {
+        ready.push(file_with_approved_draft(&h, &so, &format!("Parallel letter {n}")).await);
+    }
+    let mut tasks = Vec::new();
+    for (id, version) in ready {
+        let harness = Harness {
+            app: h.app.clone(),
+            store: h.store.clone(),
+            clock: h.clock.clone(),
+        };
+        let cookie = so.clone();
+        tasks.push(tokio::spawn(async move {
+            let reply = harness
+                .post(
+                    &format!("/api/v1/files/{id}/drafts/1/issue"),
+                    &cookie,
+                    json!({"version": version, "mode": "email"}),
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+    let register = h
+        .get(
+            &format!("/api/v1/offices/FIN-HQ/dispatch?year={}", common::this_year()),
+            &so,
+        )
+        .await;
+    let serials: Vec<u64> = register.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["number"]["serial"].as_u64().unwrap())
+        .collect();
+    assert_eq!(serials, (1..=6).collect::<Vec<_>>());
 }

@@ -45,6 +45,8 @@ pub enum Action {
     ViewInbox,
     /// Read the organisation directory (departments, offices, posts).
     ViewDirectory,
+    /// Read or keep an office's dispatch register.
+    KeepDispatchRegister,
     /// Search a department's files and receipts (numbers and subjects; opening one is authorized
     /// on its own).
     SearchDepartment,
@@ -65,6 +67,8 @@ pub enum Resource<'a> {
     Post(&'a PostId),
     /// A department.
     Department(&'a DeptCode),
+    /// An office.
+    Office(&'a OfficeCode),
     /// The whole organisation.
     Organisation,
 }
@@ -144,6 +148,14 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
             }
         }
         (Action::ViewDirectory, Resource::Organisation) => Ok(()),
+        (Action::KeepDispatchRegister, Resource::Office(office)) => {
+            // Any desk of the office: the section that issues and the dispatch clerk alike.
+            if actor.posts.iter().any(|(_, o)| o == office) {
+                Ok(())
+            } else {
+                deny("see this office's dispatch register")
+            }
+        }
         (Action::SearchDepartment, Resource::Department(dept)) => {
             if actor.depts.contains(dept) || actor.has_role(Role::Admin) {
                 Ok(())
@@ -197,6 +209,7 @@ mod tests {
         let cru = post("DC-GGN-CRU");
         let so = post("FIN-HQ-SO");
         let fin = DeptCode::parse("FIN").unwrap();
+        let fin_hq = office("FIN-HQ");
         let ggn = office("DC-GGN");
         let path_both = [cru.clone(), so.clone()];
         let path_cru = [cru.clone()];
@@ -253,6 +266,9 @@ mod tests {
             (&officer, Action::SearchDepartment, Resource::Department(&fin), true),
             (&clerk, Action::SearchDepartment, Resource::Department(&fin), false),
             (&admin, Action::SearchDepartment, Resource::Department(&fin), true),
+            (&officer, Action::KeepDispatchRegister, Resource::Office(&fin_hq), true),
+            (&clerk, Action::KeepDispatchRegister, Resource::Office(&fin_hq), false),
+            (&viewer, Action::KeepDispatchRegister, Resource::Office(&fin_hq), false),
             (&viewer, Action::SearchDepartment, Resource::Department(&fin), false),
             (&clerk, Action::ManageOrganisation, Resource::Organisation, false),
             (&admin, Action::ManageOrganisation, Resource::Organisation, true),

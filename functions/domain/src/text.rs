@@ -113,6 +113,10 @@ text_type!(
     DocumentName, "File name", required = true, max = 200, multiline = false
 );
 text_type!(
+    /// The body of an outgoing letter drafted on a file.
+    LetterBody, "Letter", required = true, max = 50000, multiline = true
+);
+text_type!(
     /// Why a file is closed: recorded for whoever reopens or audits it.
     Reason, "Reason", required = true, max = 1000, multiline = true
 );

@@ -270,6 +270,32 @@ pub struct LinkFileRequest {
     pub other: FileId,
 }
 
+/// `POST /api/v1/files/{id}/drafts` and `.../drafts/{n}/revise`: a letter's text on the file
+/// version the caller saw.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DraftRequest {
+    pub version: u64,
+    pub letter: crate::file::draft::LetterText,
+}
+
+/// `POST /api/v1/files/{id}/drafts/{n}/issue`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IssueRequest {
+    pub version: u64,
+    pub mode: crate::file::draft::DispatchMode,
+}
+
+/// `POST /api/v1/offices/{office}/dispatch/{year}/{serial}/dispatched`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DispatchedRequest {
+    /// A postal receipt number, e-mail reference or the like.
+    #[serde(default = "Remarks::empty")]
+    pub reference: Remarks,
+}
+
 /// A note with its author and signer named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -6,9 +6,11 @@
 //! together or not at all. The rules are in [`daftar_domain::file`]; this module loads, asks,
 //! and writes.
 
+mod drafts;
 pub(crate) mod routes;
 mod views;
 
+pub use drafts::{approve as approve_draft, issue as issue_draft, mark_dispatched, write_draft};
 pub use routes::router;
 
 use crate::auth::CurrentUser;
@@ -70,6 +72,11 @@ fn refusal(refusal: FileRefusal) -> ApiError {
         R::ReceiptNotHere | R::ReceiptAlreadyFiled => ApiError::invalid("receipt", refusal),
         R::LinkToSelf | R::AlreadyLinked => ApiError::invalid("other", refusal),
         R::TooManyAttachments => ApiError::invalid("attachments", refusal),
+        R::BadAddressees => ApiError::invalid("letter.addressees", refusal),
+        R::DraftIssued | R::AlreadyApproved | R::NotApproved | R::AlreadyDispatched => ApiError::Conflict {
+            message: refusal.to_string(),
+            current_version: None,
+        },
     }
 }
 
@@ -169,12 +176,26 @@ enum Attempted {
 /// Runs an action's attempts until one finishes. A refusal for a stale version is first checked
 /// against the idempotency record: a retry of a request that already went through finds the file
 /// moved on by itself, and is answered as the first time.
-async fn run<F, Fut>(state: &AppState, idempotency: &Idempotency, mut attempt: F) -> Result<Outcome<FileView>, ApiError>
+async fn run<F, Fut>(state: &AppState, idempotency: &Idempotency, attempt: F) -> Result<Outcome<FileView>, ApiError>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<Attempted, ApiError>>,
 {
-    for round in 0..CONFLICT_ATTEMPTS {
+    run_racing(state, idempotency, CONFLICT_ATTEMPTS, attempt).await
+}
+
+/// [`run`] for actions that race other desks for a register number, and so may lose many times.
+async fn run_racing<F, Fut>(
+    state: &AppState,
+    idempotency: &Idempotency,
+    attempts: usize,
+    mut attempt: F,
+) -> Result<Outcome<FileView>, ApiError>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<Attempted, ApiError>>,
+{
+    for round in 0..attempts {
         match attempt().await? {
             Attempted::Finished(outcome) => return Ok(*outcome),
             Attempted::Refused(refused @ FileRefusal::StaleVersion { .. }) => {
@@ -763,6 +784,14 @@ async fn all_in_file<T: serde::de::DeserializeOwned>(
 /// The whole history of a file, with names.
 pub async fn history(store: &dyn Store, id: &FileId) -> Result<Vec<FileEventEntry>, ApiError> {
     all_in_file(store, id, keys::EVENT_PREFIX).await
+}
+
+/// Every version of every draft of a file.
+pub async fn draft_versions(
+    store: &dyn Store,
+    id: &FileId,
+) -> Result<Vec<daftar_domain::file::draft::DraftVersion>, ApiError> {
+    all_in_file(store, id, keys::DRAFT_VERSION_PREFIX).await
 }
 
 /// Signed and draft notes of a file.

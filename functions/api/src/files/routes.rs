@@ -1,8 +1,9 @@
 //! `/api/v1/files/...` and `/api/v1/posts/{post}/files`.
 
 use super::{
-    attach_receipt, change_draft, create, history, link, load_note, load_viewable_file, lookup_by_number, may_see_note,
-    move_file, notes, view, write_note, DraftChange,
+    approve_draft, attach_receipt, change_draft, create, draft_versions, history, issue_draft, link, load_note,
+    load_viewable_file, lookup_by_number, mark_dispatched, may_see_note, move_file, notes, view, write_draft,
+    write_note, DraftChange,
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
@@ -16,14 +17,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use daftar_domain::auth::{authorize, Action, Resource};
-use daftar_domain::file::chain::{verify as verify_chain, ChainReport};
+use daftar_domain::file::chain::{verify as verify_chain, ChainReport, Sealed};
+use daftar_domain::file::draft::{DispatchEntry, Draft, DraftVersion};
 use daftar_domain::file::track as track_file;
 use daftar_domain::wire::{
-    AttachReceiptRequest, CorrespondenceEntry, CreateFileRequest, DeskView, EditNoteRequest, FileEventEntry, FileRow,
-    FileView, LinkFileRequest, LinkedFile, MoveRequest, NoteView, Page, PostLabel, StayView, VersionOnly,
-    WriteNoteRequest,
+    AttachReceiptRequest, CorrespondenceEntry, CreateFileRequest, DeskView, DispatchedRequest, DraftRequest,
+    EditNoteRequest, FileEventEntry, FileRow, FileView, IssueRequest, LinkFileRequest, LinkedFile, MoveRequest,
+    NoteView, Page, PostLabel, StayView, VersionOnly, WriteNoteRequest,
 };
-use daftar_domain::{FileId, PostId};
+use daftar_domain::{FileId, OfficeCode, PostId};
 use daftar_store::Index;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -47,6 +49,16 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/files/{id}/track", get(track))
         .route("/api/v1/files/{id}/verify", get(verify))
         .route("/api/v1/posts/{post}/files", get(desk))
+        .route("/api/v1/files/{id}/drafts", get(list_drafts).post(start_draft))
+        .route("/api/v1/files/{id}/drafts/{n}/versions", get(list_draft_versions))
+        .route("/api/v1/files/{id}/drafts/{n}/revise", post(revise_draft))
+        .route("/api/v1/files/{id}/drafts/{n}/approve", post(approve))
+        .route("/api/v1/files/{id}/drafts/{n}/issue", post(issue))
+        .route("/api/v1/offices/{office}/dispatch", get(dispatch_register))
+        .route(
+            "/api/v1/offices/{office}/dispatch/{year}/{serial}/dispatched",
+            post(dispatched),
+        )
 }
 
 fn parse_file_id(raw: &str) -> Result<FileId, ApiError> {
@@ -379,7 +391,12 @@ pub async fn verify(
     let store = state.store.as_ref();
     let events: Vec<_> = history(store, &id).await?.into_iter().map(|e| e.event).collect();
     let notes: Vec<_> = notes(store, &id).await?.into_iter().map(|n| n.note).collect();
-    Ok(Json(verify_chain(&events, &notes, file.events, &file.last_hash)))
+    let versions = draft_versions(store, &id).await?;
+    let sealed = Sealed {
+        notes: &notes,
+        draft_versions: &versions,
+    };
+    Ok(Json(verify_chain(&events, sealed, file.events, &file.last_hash)))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -460,4 +477,165 @@ pub async fn scan(
 ) -> Result<Response, ApiError> {
     let file = load_viewable_file(&state, &user, &parse_file_id(&id)?).await?;
     crate::uploads::serve_nth(&state, &file.scans, n).await
+}
+
+/// Starts a draft letter on the file.
+#[utoipa::path(post, path = "/api/v1/files/{id}/drafts", tag = "files", request_body = DraftRequest,
+    params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 200, body = FileView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem), (status = 422, body = daftar_domain::wire::Problem)))]
+pub async fn start_draft(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    header: IdempotencyHeader,
+    Json(request): Json<DraftRequest>,
+) -> Result<Response, ApiError> {
+    let id = parse_file_id(&id)?;
+    let idempotency = match begin(&state, &user, header, &format!("draft:{id}"), &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
+    Ok(respond(
+        StatusCode::OK,
+        write_draft(&state, &user, &id, None, request, &idempotency).await?,
+    ))
+}
+
+/// Revises a draft: a new version, to be approved afresh.
+#[utoipa::path(post, path = "/api/v1/files/{id}/drafts/{n}/revise", tag = "files", request_body = DraftRequest,
+    params(("id" = String, Path), ("n" = u32, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 200, body = FileView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem), (status = 422, body = daftar_domain::wire::Problem)))]
+pub async fn revise_draft(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, n)): Path<(String, u32)>,
+    header: IdempotencyHeader,
+    Json(request): Json<DraftRequest>,
+) -> Result<Response, ApiError> {
+    let id = parse_file_id(&id)?;
+    let idempotency = match begin(&state, &user, header, &format!("revise:{id}:{n}"), &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
+    Ok(respond(
+        StatusCode::OK,
+        write_draft(&state, &user, &id, Some(n), request, &idempotency).await?,
+    ))
+}
+
+/// Approves a draft's latest version.
+#[utoipa::path(post, path = "/api/v1/files/{id}/drafts/{n}/approve", tag = "files", request_body = VersionOnly,
+    params(("id" = String, Path), ("n" = u32, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 200, body = FileView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem)))]
+pub async fn approve(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, n)): Path<(String, u32)>,
+    header: IdempotencyHeader,
+    Json(request): Json<VersionOnly>,
+) -> Result<Response, ApiError> {
+    let id = parse_file_id(&id)?;
+    let idempotency = match begin(&state, &user, header, &format!("approve:{id}:{n}"), &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
+    Ok(respond(
+        StatusCode::OK,
+        approve_draft(&state, &user, &id, n, request.version, &idempotency).await?,
+    ))
+}
+
+/// Issues an approved draft through the office's dispatch register.
+#[utoipa::path(post, path = "/api/v1/files/{id}/drafts/{n}/issue", tag = "files", request_body = IssueRequest,
+    params(("id" = String, Path), ("n" = u32, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 200, body = FileView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem)))]
+pub async fn issue(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, n)): Path<(String, u32)>,
+    header: IdempotencyHeader,
+    Json(request): Json<IssueRequest>,
+) -> Result<Response, ApiError> {
+    let id = parse_file_id(&id)?;
+    let idempotency = match begin(&state, &user, header, &format!("issue:{id}:{n}"), &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
+    Ok(respond(
+        StatusCode::OK,
+        issue_draft(&state, &user, &id, n, request, &idempotency).await?,
+    ))
+}
+
+/// The drafts on a file, each with its latest version, approval and dispatch number.
+#[utoipa::path(get, path = "/api/v1/files/{id}/drafts", tag = "files", params(("id" = String, Path), PageParams),
+    responses((status = 200, body = Page<Draft>), (status = 403, body = daftar_domain::wire::Problem)))]
+pub async fn list_drafts(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Query(params): Query<PageParams>,
+) -> Result<Json<Page<Draft>>, ApiError> {
+    file_page(&state, &user, &id, keys::DRAFT_PREFIX, params).await
+}
+
+/// Every version of a draft, oldest first.
+#[utoipa::path(get, path = "/api/v1/files/{id}/drafts/{n}/versions", tag = "files", params(("id" = String, Path), ("n" = u32, Path), PageParams),
+    responses((status = 200, body = Page<DraftVersion>), (status = 403, body = daftar_domain::wire::Problem)))]
+pub async fn list_draft_versions(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, n)): Path<(String, u32)>,
+    Query(params): Query<PageParams>,
+) -> Result<Json<Page<DraftVersion>>, ApiError> {
+    file_page(&state, &user, &id, &keys::draft_versions_prefix(n), params).await
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RegisterParams {
+    /// The register's year (default: this year).
+    pub year: Option<i32>,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+/// An office's dispatch register for a year, in number order.
+#[utoipa::path(get, path = "/api/v1/offices/{office}/dispatch", tag = "files", params(("office" = String, Path), RegisterParams),
+    responses((status = 200, body = Page<DispatchEntry>), (status = 403, body = daftar_domain::wire::Problem)))]
+pub async fn dispatch_register(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(office): Path<String>,
+    Query(params): Query<RegisterParams>,
+) -> Result<Json<Page<DispatchEntry>>, ApiError> {
+    let office = OfficeCode::parse(&office).map_err(|e| ApiError::invalid("office", e))?;
+    authorize(&user.actor, Action::KeepDispatchRegister, Resource::Office(&office))?;
+    let year = params
+        .year
+        .unwrap_or_else(|| daftar_domain::local_time::office_date(state.now()).year());
+    let query = daftar_store::Query::new(Index::Table, keys::office_partition(&office));
+    let page = PageParams {
+        limit: params.limit,
+        cursor: params.cursor,
+    };
+    Ok(Json(
+        page_of(state.store.as_ref(), query, &keys::dispatch_year_prefix(year), page).await?,
+    ))
+}
+
+/// Records that an issued letter left the office.
+#[utoipa::path(post, path = "/api/v1/offices/{office}/dispatch/{year}/{serial}/dispatched", tag = "files", request_body = DispatchedRequest,
+    params(("office" = String, Path), ("year" = i32, Path), ("serial" = u32, Path)),
+    responses((status = 200, body = DispatchEntry), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem)))]
+pub async fn dispatched(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((office, year, serial)): Path<(String, i32, u32)>,
+    Json(request): Json<DispatchedRequest>,
+) -> Result<Json<DispatchEntry>, ApiError> {
+    let office = OfficeCode::parse(&office).map_err(|_| ApiError::NotFound("dispatch entry"))?;
+    Ok(Json(
+        mark_dispatched(&state, &user, &office, (year, serial), request).await?,
+    ))
 }

@@ -1,7 +1,8 @@
 //! A file's history as a hash chain: each entry holds the hash of the one before, so an entry
 //! changed or removed in storage is found by recomputing the chain.
 
-use super::{FileEvent, Note};
+use super::draft::DraftVersion;
+use super::{FileEvent, FileEventKind, Note};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -54,14 +55,47 @@ pub enum BreakReason {
     ContentChanged,
     /// The entry does not point at the entry before it (one was removed, inserted or reordered).
     LinkBroken,
-    /// A signed note no longer matches the hash recorded when it was signed.
-    NoteChanged,
+    /// A signed note or an approved draft no longer matches the hash recorded when it was sealed.
+    DocumentChanged,
     /// Entries are missing at the end: the file says there are more.
     Truncated,
 }
 
-/// Recomputes a file's chain from its stored entries (in order) and signed notes.
-pub fn verify(events: &[FileEvent], notes: &[Note], expected_entries: u32, expected_last_hash: &str) -> ChainReport {
+/// What the history sealed by hash besides its own entries: signed notes and approved drafts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sealed<'a> {
+    pub notes: &'a [Note],
+    pub draft_versions: &'a [DraftVersion],
+}
+
+impl Sealed<'_> {
+    /// Whether the document an entry sealed still hashes as it did; entries that seal nothing pass.
+    fn intact(&self, kind: &FileEventKind) -> bool {
+        match kind {
+            FileEventKind::NoteSigned { note, content_hash, .. } => self
+                .notes
+                .iter()
+                .any(|n| n.id == *note && n.content_hash() == *content_hash),
+            FileEventKind::DraftApproved {
+                draft,
+                version,
+                content_hash,
+            } => self
+                .draft_versions
+                .iter()
+                .any(|v| v.draft == *draft && v.version == *version && v.content_hash() == *content_hash),
+            _ => true,
+        }
+    }
+}
+
+/// Recomputes a file's chain from its stored entries (in order) and the documents they sealed.
+pub fn verify(
+    events: &[FileEvent],
+    sealed: Sealed<'_>,
+    expected_entries: u32,
+    expected_last_hash: &str,
+) -> ChainReport {
     let mut prev = GENESIS.to_owned();
     for (index, event) in events.iter().enumerate() {
         let seq = index as u32 + 1;
@@ -72,14 +106,8 @@ pub fn verify(events: &[FileEvent], notes: &[Note], expected_entries: u32, expec
         if entry_hash(event) != event.hash {
             return broken(BreakReason::ContentChanged);
         }
-        if let super::FileEventKind::NoteSigned { note, content_hash, .. } = &event.kind {
-            let intact = notes
-                .iter()
-                .find(|n| n.id == *note)
-                .is_some_and(|n| n.content_hash() == *content_hash);
-            if !intact {
-                return broken(BreakReason::NoteChanged);
-            }
+        if !sealed.intact(&event.kind) {
+            return broken(BreakReason::DocumentChanged);
         }
         prev = event.hash.clone();
     }

@@ -5,6 +5,7 @@
 //! calls one of these, and writes the result conditionally on the version it loaded.
 
 pub mod chain;
+pub mod draft;
 pub mod numbering;
 
 pub use numbering::{FileNumber, InvalidScheme, NumberParts, NumberingScheme};
@@ -131,6 +132,9 @@ pub struct File {
     pub classification: Classification,
     #[serde(default)]
     pub medium: Medium,
+    /// Drafts ever started: the next gets this plus one.
+    #[serde(default)]
+    pub drafts_started: u32,
 }
 
 /// What a note points at.
@@ -212,6 +216,15 @@ pub enum FileEventKind {
         paragraph: u32,
         content_hash: String,
     },
+    DraftApproved {
+        draft: u32,
+        version: u32,
+        content_hash: String,
+    },
+    DraftIssued {
+        draft: u32,
+        dispatch_number: String,
+    },
 }
 
 /// One entry of a file's history: append-only and hash-chained.
@@ -287,6 +300,16 @@ pub enum FileRefusal {
     NotReceived,
     #[error("a paper receipt must be marked received before it goes into a file")]
     ReceiptNotReceived,
+    #[error("a letter goes to between one and {} addressees", draft::MAX_ADDRESSEES)]
+    BadAddressees,
+    #[error("the draft has been issued and cannot change")]
+    DraftIssued,
+    #[error("the latest version is already approved")]
+    AlreadyApproved,
+    #[error("only the approved latest version can be issued")]
+    NotApproved,
+    #[error("the letter has already been dispatched")]
+    AlreadyDispatched,
 }
 
 /// A request to open a new file at a desk.
@@ -345,6 +368,7 @@ pub fn open_file(new: NewFile<'_>, now: OffsetDateTime) -> Result<(File, FileEve
         scans: new.scans,
         classification: new.classification,
         medium: new.medium,
+        drafts_started: 0,
     };
     let kind = FileEventKind::Created {
         number: new.number.text,

@@ -1,4 +1,6 @@
-use super::chain::{verify, BreakReason, ChainReport};
+use super::chain::{verify, BreakReason, ChainReport, Sealed};
+use super::draft::{DispatchMode, DispatchNumber, LetterText};
+use super::draft::{Draft, DraftVersion};
 use super::*;
 use crate::handling::{Classification, Medium};
 use crate::org::Role;
@@ -422,11 +424,18 @@ fn history() -> (File, Vec<FileEvent>, Vec<Note>) {
     (file, events, vec![signed])
 }
 
+fn sealed(notes: &[Note]) -> Sealed<'_> {
+    Sealed {
+        notes,
+        draft_versions: &[],
+    }
+}
+
 #[test]
 fn an_intact_chain_verifies() {
     let (file, events, notes) = history();
     assert_eq!(
-        verify(&events, &notes, file.events, &file.last_hash),
+        verify(&events, sealed(&notes), file.events, &file.last_hash),
         ChainReport::Intact {
             entries: 4,
             last_hash: file.last_hash.clone()
@@ -441,7 +450,7 @@ fn tampering_is_found_at_the_first_broken_entry() {
     let mut changed = events.clone();
     changed[2].remarks = Remarks::parse("Not approved").unwrap();
     assert_eq!(
-        verify(&changed, &notes, file.events, &file.last_hash),
+        verify(&changed, sealed(&notes), file.events, &file.last_hash),
         ChainReport::Broken {
             seq: 3,
             reason: BreakReason::ContentChanged
@@ -451,7 +460,7 @@ fn tampering_is_found_at_the_first_broken_entry() {
     let mut removed = events.clone();
     removed.remove(1);
     assert!(matches!(
-        verify(&removed, &notes, file.events, &file.last_hash),
+        verify(&removed, sealed(&notes), file.events, &file.last_hash),
         ChainReport::Broken {
             seq: 2,
             reason: BreakReason::LinkBroken
@@ -460,7 +469,7 @@ fn tampering_is_found_at_the_first_broken_entry() {
 
     let truncated = &events[..3];
     assert_eq!(
-        verify(truncated, &notes, file.events, &file.last_hash),
+        verify(truncated, sealed(&notes), file.events, &file.last_hash),
         ChainReport::Broken {
             seq: 4,
             reason: BreakReason::Truncated
@@ -470,10 +479,10 @@ fn tampering_is_found_at_the_first_broken_entry() {
     let mut rewritten = notes.clone();
     rewritten[0].text = NoteText::parse("Para one, improved later").unwrap();
     assert_eq!(
-        verify(&events, &rewritten, file.events, &file.last_hash),
+        verify(&events, sealed(&rewritten), file.events, &file.last_hash),
         ChainReport::Broken {
             seq: 2,
-            reason: BreakReason::NoteChanged
+            reason: BreakReason::DocumentChanged
         }
     );
 
@@ -482,7 +491,7 @@ fn tampering_is_found_at_the_first_broken_entry() {
     resealed[2].remarks = Remarks::parse("Not approved").unwrap();
     resealed[2] = chain::seal(resealed[2].clone(), &resealed[1].hash);
     assert_eq!(
-        verify(&resealed, &notes, file.events, &file.last_hash),
+        verify(&resealed, sealed(&notes), file.events, &file.last_hash),
         ChainReport::Broken {
             seq: 4,
             reason: BreakReason::LinkBroken
@@ -541,4 +550,107 @@ fn the_darpg_level_warning_counts_distinct_desks() {
 fn opened_by(file: &File, post: &str) -> File {
     let who = actor("HR2009", &[post]);
     apply(file, &who, Move::Open).unwrap().0
+}
+
+fn letter(body: &str) -> LetterText {
+    LetterText {
+        subject: Subject::parse("Release of supplementary grant").unwrap(),
+        addressees: vec![PartyName::parse("Deputy Commissioner, Gurugram").unwrap()],
+        body: crate::text::LetterBody::parse(body).unwrap(),
+    }
+}
+
+fn dispatch_number() -> DispatchNumber {
+    DispatchNumber {
+        office: OfficeCode::parse("FIN-HQ").unwrap(),
+        year: 2026,
+        serial: 1,
+    }
+}
+
+#[test]
+fn a_draft_is_issued_only_in_the_version_that_was_approved() {
+    let (file, _) = new_file("F-TEST-0001");
+    let (file, draft) = file
+        .start_draft(file.version, &so(), letter("Rs 10 lakh is released."), NOW)
+        .unwrap();
+    assert_eq!((draft.id, draft.latest.version), (1, 1));
+    let issue =
+        |f: &File, d: &Draft| f.issue_draft(f.version, &so(), d, dispatch_number(), DispatchMode::SpeedPost, NOW);
+    assert_eq!(issue(&file, &draft).err(), Some(FileRefusal::NotApproved));
+
+    let (file, approved, event) = file.approve_draft(file.version, &so(), &draft, NOW).unwrap();
+    assert_eq!(approved.approval.as_ref().unwrap().version, 1);
+    assert!(matches!(event.kind, FileEventKind::DraftApproved { version: 1, .. }));
+    assert_eq!(
+        file.approve_draft(file.version, &so(), &approved, NOW).err(),
+        Some(FileRefusal::AlreadyApproved)
+    );
+    // A revision after approval needs approving again.
+    let (file, revised) = file
+        .revise_draft(file.version, &so(), &approved, letter("Rs 12 lakh is released."), NOW)
+        .unwrap();
+    assert_eq!((revised.latest.version, revised.approval.is_none()), (2, true));
+    assert_eq!(issue(&file, &revised).err(), Some(FileRefusal::NotApproved));
+    let (file, approved, _) = file.approve_draft(file.version, &so(), &revised, NOW).unwrap();
+    let (file, issued, event, entry) = issue(&file, &approved).unwrap();
+    assert_eq!(entry.number_text, "FIN-HQ/D/2026/1");
+    assert_eq!((entry.version, entry.mode), (2, DispatchMode::SpeedPost));
+    assert!(matches!(event.kind, FileEventKind::DraftIssued { .. }));
+    assert_eq!(
+        file.revise_draft(file.version, &so(), &issued, letter("x"), NOW).err(),
+        Some(FileRefusal::DraftIssued)
+    );
+    let dispatched = entry
+        .dispatch(so().employee, Remarks::parse("EH123456789IN").unwrap(), NOW)
+        .unwrap();
+    assert_eq!(
+        dispatched.dispatch(so().employee, Remarks::empty(), NOW).err(),
+        Some(FileRefusal::AlreadyDispatched)
+    );
+}
+
+#[test]
+fn drafts_need_the_file_in_hand_and_an_addressee() {
+    let (file, _) = new_file("F-TEST-0001");
+    assert_eq!(
+        file.start_draft(file.version, &ds(), letter("x"), NOW).err(),
+        Some(FileRefusal::NotWithYou)
+    );
+    let mut nobody = letter("x");
+    nobody.addressees.clear();
+    assert_eq!(
+        file.start_draft(file.version, &so(), nobody, NOW).err(),
+        Some(FileRefusal::BadAddressees)
+    );
+}
+
+#[test]
+fn an_approved_draft_changed_in_storage_breaks_the_chain() {
+    let (file, created) = new_file("F-TEST-0001");
+    let (file, draft) = file
+        .start_draft(file.version, &so(), letter("Rs 10 lakh."), NOW)
+        .unwrap();
+    let (file, _, approved) = file.approve_draft(file.version, &so(), &draft, NOW).unwrap();
+    let events = vec![created, approved];
+    let mut versions = vec![draft.latest.clone()];
+    assert!(matches!(
+        verify(&events, sealed_drafts(&versions), file.events, &file.last_hash),
+        ChainReport::Intact { .. }
+    ));
+    versions[0].letter.body = crate::text::LetterBody::parse("Rs 100 lakh.").unwrap();
+    assert_eq!(
+        verify(&events, sealed_drafts(&versions), file.events, &file.last_hash),
+        ChainReport::Broken {
+            seq: 2,
+            reason: BreakReason::DocumentChanged
+        }
+    );
+}
+
+fn sealed_drafts(draft_versions: &[DraftVersion]) -> Sealed<'_> {
+    Sealed {
+        notes: &[],
+        draft_versions,
+    }
 }

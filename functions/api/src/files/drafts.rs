@@ -1,0 +1,202 @@
+//! Drafts for approval on a file, and the office dispatch register they are issued through.
+
+use super::{
+    commit, json_item, load_viewable_file, refusal, run, run_racing, settle, Attempted, Step, NUMBER_ATTEMPTS,
+};
+use crate::auth::CurrentUser;
+use crate::error::ApiError;
+use crate::idempotency::{Idempotency, Outcome};
+use crate::keys;
+use crate::org::load_post;
+use crate::state::AppState;
+use axum::http::StatusCode;
+use daftar_domain::auth::{authorize, Action, Resource};
+use daftar_domain::file::draft::{DispatchEntry, DispatchNumber, Draft};
+use daftar_domain::local_time::office_date;
+use daftar_domain::wire::{DispatchedRequest, DraftRequest, FileView, IssueRequest};
+use daftar_domain::{FileId, OfficeCode};
+use daftar_store::{Condition, Item, StoreError, Write};
+
+async fn load_draft(state: &AppState, id: &FileId, draft: u32) -> Result<Draft, ApiError> {
+    let item = state
+        .store
+        .get(&keys::file_draft(id, draft))
+        .await?
+        .ok_or(ApiError::NotFound("draft"))?;
+    Ok(item.parse()?)
+}
+
+/// The writes that store a draft and, when it is new, its latest version.
+fn draft_writes(id: &FileId, draft: &Draft, new_version: bool) -> Vec<Write> {
+    let mut writes = vec![Write::Put {
+        item: json_item(keys::file_draft(id, draft.id), draft),
+        condition: Condition::None,
+    }];
+    if new_version {
+        writes.push(Write::Put {
+            item: json_item(
+                keys::file_draft_version(id, draft.id, draft.latest.version),
+                &draft.latest,
+            ),
+            condition: Condition::NotExists,
+        });
+    }
+    writes
+}
+
+/// Starts a draft letter on the file (`draft` is `None`) or revises one.
+pub async fn write_draft(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &FileId,
+    draft_id: Option<u32>,
+    request: DraftRequest,
+    idempotency: &Idempotency,
+) -> Result<Outcome<FileView>, ApiError> {
+    run(state, idempotency, || async {
+        let file = load_viewable_file(state, user, id).await?;
+        let now = state.now();
+        let decided = match draft_id {
+            None => file.start_draft(request.version, &user.actor, request.letter.clone(), now),
+            Some(n) => {
+                let draft = load_draft(state, id, n).await?;
+                file.revise_draft(request.version, &user.actor, &draft, request.letter.clone(), now)
+            }
+        };
+        let (after, draft) = match decided {
+            Ok(done) => done,
+            Err(refused) => return Ok(Attempted::Refused(refused)),
+        };
+        let extra = draft_writes(id, &draft, true);
+        let step = Step::changed(&file, after, None);
+        settle(
+            commit(state, user, vec![step], extra, idempotency, StatusCode::OK, now).await?,
+            1,
+        )
+    })
+    .await
+}
+
+/// Approves the latest version of a draft.
+pub async fn approve(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &FileId,
+    draft_id: u32,
+    version: u64,
+    idempotency: &Idempotency,
+) -> Result<Outcome<FileView>, ApiError> {
+    run(state, idempotency, || async {
+        let file = load_viewable_file(state, user, id).await?;
+        let draft = load_draft(state, id, draft_id).await?;
+        let now = state.now();
+        let (after, approved, event) = match file.approve_draft(version, &user.actor, &draft, now) {
+            Ok(done) => done,
+            Err(refused) => return Ok(Attempted::Refused(refused)),
+        };
+        let step = Step::changed(&file, after, Some(event));
+        settle(
+            commit(
+                state,
+                user,
+                vec![step],
+                draft_writes(id, &approved, false),
+                idempotency,
+                StatusCode::OK,
+                now,
+            )
+            .await?,
+            1,
+        )
+    })
+    .await
+}
+
+/// Issues an approved draft under the next number of the holder office's dispatch register:
+/// numbers run without gaps per office and year, however many desks issue at once.
+pub async fn issue(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &FileId,
+    draft_id: u32,
+    request: IssueRequest,
+    idempotency: &Idempotency,
+) -> Result<Outcome<FileView>, ApiError> {
+    run_racing(state, idempotency, NUMBER_ATTEMPTS, || async {
+        let file = load_viewable_file(state, user, id).await?;
+        let draft = load_draft(state, id, draft_id).await?;
+        let office = load_post(state.store.as_ref(), &file.holder)
+            .await?
+            .ok_or(ApiError::NotFound("post"))?
+            .post
+            .office;
+        let now = state.now();
+        let year = office_date(now).year();
+        let counter_key = keys::dispatch_counter(&office, year);
+        let counter = state.store.get(&counter_key).await?;
+        let serial = u32::try_from(counter.as_ref().map_or(0, |c| c.count) + 1)
+            .map_err(|_| ApiError::Internal("dispatch serial out of range".into()))?;
+        let number = DispatchNumber {
+            office: office.clone(),
+            year,
+            serial,
+        };
+        let (after, issued, event, entry) =
+            match file.issue_draft(request.version, &user.actor, &draft, number, request.mode, now) {
+                Ok(done) => done,
+                Err(refused) => return Ok(Attempted::Refused(refused)),
+            };
+        let mut next_counter = Item::new(counter_key, serde_json::json!({ "office": office, "year": year }));
+        next_counter.count = i64::from(serial);
+        next_counter.version = counter.as_ref().map_or(1, |c| c.version + 1);
+        let mut extra = vec![
+            Write::Put {
+                item: next_counter,
+                condition: counter
+                    .as_ref()
+                    .map_or(Condition::NotExists, |c| Condition::VersionIs(c.version)),
+            },
+            Write::Put {
+                item: json_item(keys::dispatch_entry(&office, year, serial), &entry).with_version(1),
+                condition: Condition::NotExists,
+            },
+        ];
+        extra.extend(draft_writes(id, &issued, false));
+        let step = Step::changed(&file, after, Some(event));
+        match commit(state, user, vec![step], extra, idempotency, StatusCode::OK, now).await? {
+            // Another desk of the office took this number first: read the counter again.
+            Err(StoreError::ConditionFailed { index: 1 | 2, .. }) => Ok(Attempted::Raced),
+            other => settle(other, 1),
+        }
+    })
+    .await
+}
+
+/// Records that an issued letter left the office.
+pub async fn mark_dispatched(
+    state: &AppState,
+    user: &CurrentUser,
+    office: &OfficeCode,
+    (year, serial): (i32, u32),
+    request: DispatchedRequest,
+) -> Result<DispatchEntry, ApiError> {
+    authorize(&user.actor, Action::KeepDispatchRegister, Resource::Office(office))?;
+    let key = keys::dispatch_entry(office, year, serial);
+    let item = state
+        .store
+        .get(&key)
+        .await?
+        .ok_or(ApiError::NotFound("dispatch entry"))?;
+    let entry: DispatchEntry = item.parse()?;
+    let dispatched = entry
+        .dispatch(user.actor.employee.clone(), request.reference, state.now())
+        .map_err(refusal)?;
+    state
+        .store
+        .write(Write::Put {
+            item: json_item(key, &dispatched).with_version(item.version + 1),
+            condition: Condition::VersionIs(item.version),
+        })
+        .await?;
+    Ok(dispatched)
+}
