@@ -25,6 +25,7 @@ on_both_backends!(
     paper_items_are_marked_received_at_each_desk_and_classified_ones_stay_out_of_search,
     a_draft_is_approved_by_version_and_issued_through_the_dispatch_register,
     dispatch_numbers_have_no_gaps_when_desks_issue_at_once,
+    merged_volumes_and_part_files_keep_one_matter_together,
 );
 
 fn create_body(at_post: &str, subject: &str) -> Value {
@@ -1045,4 +1046,96 @@ async fn dispatch_numbers_have_no_gaps_when_desks_issue_at_once(h: Harness) {
         .map(|e| e["number"]["serial"].as_u64().unwrap())
         .collect();
     assert_eq!(serials, (1..=6).collect::<Vec<_>>());
+}
+
+async fn merged_volumes_and_part_files_keep_one_matter_together(h: Harness) {
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let main = create(&h, &so, "FIN-HQ-SO", "Pay revision 2026").await;
+    let stray = create(&h, &so, "FIN-HQ-SO", "Pay revision: pensioners' representation").await;
+    let (main_id, stray_id) = (main["id"].as_str().unwrap(), stray["id"].as_str().unwrap());
+    assert_eq!(counter(&h, "POST#FIN-HQ-SO").await, 2);
+
+    // Merge: the stray file leaves the desk's lists and moves with the main file.
+    let merged = act(
+        &h,
+        &so,
+        &format!("/api/v1/files/{main_id}/merge"),
+        json!({"version": 1, "part": stray_id}),
+    )
+    .await;
+    assert_eq!(merged["family"]["merged"], json!([stray_id]));
+    assert_eq!(counter(&h, "POST#FIN-HQ-SO").await, 1);
+    assert_eq!(desk(&h, &so, "FIN-HQ-SO", "inbox").await.len(), 1);
+    let stray_now = h.get(&format!("/api/v1/files/{stray_id}"), &so).await.body;
+    assert_eq!(stray_now["status"], "merged");
+    let refused = h
+        .post(
+            &format!("/api/v1/files/{stray_id}/move"),
+            &so,
+            send(&stray_now["version"], "FIN-HQ-DS"),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    act(
+        &h,
+        &so,
+        &format!("/api/v1/files/{main_id}/move"),
+        send(&merged["version"], "FIN-HQ-DS"),
+    )
+    .await;
+    assert_eq!(
+        h.get(&format!("/api/v1/files/{stray_id}"), &ds).await.status,
+        StatusCode::OK,
+        "the merged file is readable with its main file"
+    );
+
+    // A part file: the SO carries on while the main file is with the DS.
+    let part = h
+        .post(
+            &format!("/api/v1/files/{main_id}/parts"),
+            &so,
+            json!({"at_post": "FIN-HQ-SO"}),
+        )
+        .await;
+    assert_eq!(part.status, StatusCode::CREATED, "{}", part.body);
+    assert!(part.body["number"]["text"].as_str().unwrap().ends_with("(Part 1)"));
+    assert_eq!(part.body["holder"], "FIN-HQ-SO");
+    assert_eq!(
+        h.get(&format!("/api/v1/files/{main_id}"), &ds).await.body["holder"],
+        "FIN-HQ-DS"
+    );
+
+    // A new volume: the DS closes this one and carries on in volume 2.
+    let main_now = h.get(&format!("/api/v1/files/{main_id}"), &ds).await.body;
+    let volume = h
+        .post(
+            &format!("/api/v1/files/{main_id}/volumes"),
+            &ds,
+            json!({"version": main_now["version"]}),
+        )
+        .await;
+    assert_eq!(volume.status, StatusCode::CREATED, "{}", volume.body);
+    assert!(volume.body["number"]["text"].as_str().unwrap().ends_with("(Vol. 2)"));
+    assert_eq!(volume.body["family"]["previous_volume"], main_id);
+    assert_eq!(volume.body["created_by_post"], "FIN-HQ-SO");
+    let old = h.get(&format!("/api/v1/files/{main_id}"), &ds).await.body;
+    assert_eq!(old["status"], "closed");
+    for id in [
+        main_id,
+        stray_id,
+        volume.body["id"].as_str().unwrap(),
+        part.body["id"].as_str().unwrap(),
+    ] {
+        assert_eq!(
+            h.get(&format!("/api/v1/files/{id}/verify"), &so).await.body["status"],
+            "intact",
+            "{id}"
+        );
+    }
+    assert_eq!(
+        counter(&h, "POST#FIN-HQ-DS").await,
+        1,
+        "only the new volume is pending with the DS"
+    );
 }

@@ -296,6 +296,21 @@ pub struct DispatchedRequest {
     pub reference: Remarks,
 }
 
+/// `POST /api/v1/files/{id}/merge`: attach another file from the same desk under this one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MergeRequest {
+    pub version: u64,
+    pub part: FileId,
+}
+
+/// `POST /api/v1/files/{id}/parts`: open a part file at one of the caller's posts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenPartRequest {
+    pub at_post: PostId,
+}
+
 /// A note with its author and signer named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

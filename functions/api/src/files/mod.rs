@@ -9,9 +9,11 @@
 mod drafts;
 pub(crate) mod routes;
 mod views;
+mod volumes;
 
 pub use drafts::{approve as approve_draft, issue as issue_draft, mark_dispatched, write_draft};
 pub use routes::router;
+pub use volumes::{merge, open_part, open_volume};
 
 use crate::auth::CurrentUser;
 use crate::counters::{Counted, Tally};
@@ -61,7 +63,10 @@ fn refusal(refusal: FileRefusal) -> ApiError {
         | R::DraftExists
         | R::Full
         | R::NotReceived
-        | R::ReceiptNotReceived => ApiError::Conflict {
+        | R::ReceiptNotReceived
+        | R::Merged
+        | R::CannotOpenPart
+        | R::ContinuedInVolume => ApiError::Conflict {
             message: refusal.to_string(),
             current_version: None,
         },
@@ -71,6 +76,7 @@ fn refusal(refusal: FileRefusal) -> ApiError {
         R::BadReference | R::TooManyReferences => ApiError::invalid("refs", refusal),
         R::ReceiptNotHere | R::ReceiptAlreadyFiled => ApiError::invalid("receipt", refusal),
         R::LinkToSelf | R::AlreadyLinked => ApiError::invalid("other", refusal),
+        R::CannotMerge => ApiError::invalid("part", refusal),
         R::TooManyAttachments => ApiError::invalid("attachments", refusal),
         R::BadAddressees => ApiError::invalid("letter.addressees", refusal),
         R::DraftIssued | R::AlreadyApproved | R::NotApproved | R::AlreadyDispatched => ApiError::Conflict {
@@ -80,7 +86,7 @@ fn refusal(refusal: FileRefusal) -> ApiError {
     }
 }
 
-fn new_file_id(year: i32) -> FileId {
+pub(crate) fn new_file_id(year: i32) -> FileId {
     let n: u64 = rand::thread_rng().gen();
     FileId::parse(&format!("F-{year}-{n:016X}")).expect("generated file ids are well formed")
 }
@@ -127,11 +133,22 @@ pub async fn load_file(store: &dyn Store, id: &FileId) -> Result<File, ApiError>
     Ok(item.parse()?)
 }
 
-/// Loads a file the caller may read: 404 if there is none, 403 if it never passed their desks.
+/// Loads a file the caller may read: 404 if there is none, 403 if neither it nor the main file
+/// it was merged into ever passed their desks.
 pub async fn load_viewable_file(state: &AppState, user: &CurrentUser, id: &FileId) -> Result<File, ApiError> {
     let file = load_file(state.store.as_ref(), id).await?;
-    authorize(&user.actor, Action::ViewFile, file.as_resource())?;
-    Ok(file)
+    let denied = match authorize(&user.actor, Action::ViewFile, file.as_resource()) {
+        Ok(()) => return Ok(file),
+        Err(denied) => denied,
+    };
+    match &file.family.merged_into {
+        Some(main) => {
+            let main = load_file(state.store.as_ref(), main).await?;
+            authorize(&user.actor, Action::ViewFile, main.as_resource())?;
+            Ok(file)
+        }
+        None => Err(denied.into()),
+    }
 }
 
 /// The file as the caller sees it.
@@ -304,23 +321,24 @@ async fn commit(
 
         // The holder's row: replaced when the file moves or changes list, rewritten otherwise.
         let row_key = views::holder_row_key(after);
-        if let Some(before) = &step.before {
-            let old_key = views::holder_row_key(before);
-            if old_key != row_key {
+        if let Some(old_key) = step.before.as_ref().and_then(views::holder_row_key) {
+            if Some(&old_key) != row_key.as_ref() {
                 writes.push(Write::Delete {
                     key: old_key,
                     condition: Condition::None,
                 });
             }
         }
-        let came_from = match after.last_send.as_ref().filter(|s| s.from_post != after.holder) {
-            Some(send) => Some((send.from_post.clone(), posts.get(&send.from_post).await?.label())),
-            None => None,
-        };
-        writes.push(Write::Put {
-            item: views::row_item(row_key, &views::row(after, after.held_since, came_from)),
-            condition: Condition::None,
-        });
+        if let Some(row_key) = row_key {
+            let came_from = match after.last_send.as_ref().filter(|s| s.from_post != after.holder) {
+                Some(send) => Some((send.from_post.clone(), posts.get(&send.from_post).await?.label())),
+                None => None,
+            };
+            writes.push(Write::Put {
+                item: views::row_item(row_key, &views::row(after, after.held_since, came_from)),
+                condition: Condition::None,
+            });
+        }
 
         let pending_before = match step.before.as_ref().and_then(File::pending_at) {
             Some(post) => Some(posts.get(post).await?),

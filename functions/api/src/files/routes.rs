@@ -2,8 +2,8 @@
 
 use super::{
     approve_draft, attach_receipt, change_draft, create, draft_versions, history, issue_draft, link, load_note,
-    load_viewable_file, lookup_by_number, mark_dispatched, may_see_note, move_file, notes, view, write_draft,
-    write_note, DraftChange,
+    load_viewable_file, lookup_by_number, mark_dispatched, may_see_note, merge, move_file, notes, open_part,
+    open_volume, view, write_draft, write_note, DraftChange,
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
@@ -22,8 +22,8 @@ use daftar_domain::file::draft::{DispatchEntry, Draft, DraftVersion};
 use daftar_domain::file::track as track_file;
 use daftar_domain::wire::{
     AttachReceiptRequest, CorrespondenceEntry, CreateFileRequest, DeskView, DispatchedRequest, DraftRequest,
-    EditNoteRequest, FileEventEntry, FileRow, FileView, IssueRequest, LinkFileRequest, LinkedFile, MoveRequest,
-    NoteView, Page, PostLabel, StayView, VersionOnly, WriteNoteRequest,
+    EditNoteRequest, FileEventEntry, FileRow, FileView, IssueRequest, LinkFileRequest, LinkedFile, MergeRequest,
+    MoveRequest, NoteView, OpenPartRequest, Page, PostLabel, StayView, VersionOnly, WriteNoteRequest,
 };
 use daftar_domain::{FileId, OfficeCode, PostId};
 use daftar_store::Index;
@@ -49,6 +49,9 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/files/{id}/track", get(track))
         .route("/api/v1/files/{id}/verify", get(verify))
         .route("/api/v1/posts/{post}/files", get(desk))
+        .route("/api/v1/files/{id}/merge", post(merge_handler))
+        .route("/api/v1/files/{id}/volumes", post(volume_handler))
+        .route("/api/v1/files/{id}/parts", post(part_handler))
         .route("/api/v1/files/{id}/drafts", get(list_drafts).post(start_draft))
         .route("/api/v1/files/{id}/drafts/{n}/versions", get(list_draft_versions))
         .route("/api/v1/files/{id}/drafts/{n}/revise", post(revise_draft))
@@ -637,5 +640,71 @@ pub async fn dispatched(
     let office = OfficeCode::parse(&office).map_err(|_| ApiError::NotFound("dispatch entry"))?;
     Ok(Json(
         mark_dispatched(&state, &user, &office, (year, serial), request).await?,
+    ))
+}
+
+/// Attaches another file from the holder's desk under this one (merge).
+#[utoipa::path(post, path = "/api/v1/files/{id}/merge", tag = "files", request_body = MergeRequest,
+    params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 200, body = FileView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem), (status = 422, body = daftar_domain::wire::Problem)))]
+pub async fn merge_handler(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    header: IdempotencyHeader,
+    Json(request): Json<MergeRequest>,
+) -> Result<Response, ApiError> {
+    let id = parse_file_id(&id)?;
+    let idempotency = match begin(&state, &user, header, &format!("merge:{id}"), &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
+    Ok(respond(
+        StatusCode::OK,
+        merge(&state, &user, &id, request, &idempotency).await?,
+    ))
+}
+
+/// Closes this volume and opens the next one at the same desk.
+#[utoipa::path(post, path = "/api/v1/files/{id}/volumes", tag = "files", request_body = VersionOnly,
+    params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 201, body = FileView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem)))]
+pub async fn volume_handler(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    header: IdempotencyHeader,
+    Json(request): Json<VersionOnly>,
+) -> Result<Response, ApiError> {
+    let id = parse_file_id(&id)?;
+    let idempotency = match begin(&state, &user, header, &format!("volume:{id}"), &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
+    Ok(respond(
+        StatusCode::CREATED,
+        open_volume(&state, &user, &id, request.version, &idempotency).await?,
+    ))
+}
+
+/// Opens a part file of this file at one of the caller's posts.
+#[utoipa::path(post, path = "/api/v1/files/{id}/parts", tag = "files", request_body = OpenPartRequest,
+    params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 201, body = FileView), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem)))]
+pub async fn part_handler(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    header: IdempotencyHeader,
+    Json(request): Json<OpenPartRequest>,
+) -> Result<Response, ApiError> {
+    let id = parse_file_id(&id)?;
+    let idempotency = match begin(&state, &user, header, &format!("part:{id}"), &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
+    Ok(respond(
+        StatusCode::CREATED,
+        open_part(&state, &user, &id, request, &idempotency).await?,
     ))
 }

@@ -19,23 +19,19 @@ pub fn prefix(view: DeskView) -> &'static str {
     }
 }
 
-/// The list a file appears in at its holder's desk.
-fn holder_view(file: &File) -> DeskView {
+/// The list a file appears in at its holder's desk; a merged file is in none (its main file is).
+fn holder_view(file: &File) -> Option<DeskView> {
     match file.status {
-        FileStatus::Active => DeskView::Inbox,
-        FileStatus::Parked => DeskView::Parked,
-        FileStatus::Closed => DeskView::Closed,
+        FileStatus::Active => Some(DeskView::Inbox),
+        FileStatus::Parked => Some(DeskView::Parked),
+        FileStatus::Closed => Some(DeskView::Closed),
+        FileStatus::Merged => None,
     }
 }
 
-/// The file's row at its holder's desk.
-pub fn holder_row_key(file: &File) -> Key {
-    keys::desk_file(
-        &file.holder,
-        prefix(holder_view(file)),
-        unix_millis(file.held_since),
-        &file.id,
-    )
+/// The file's row at its holder's desk, if it has one.
+pub fn holder_row_key(file: &File) -> Option<Key> {
+    holder_view(file).map(|view| keys::desk_file(&file.holder, prefix(view), unix_millis(file.held_since), &file.id))
 }
 
 /// A row for a desk list; `counterpart` is the desk it came from or went to.

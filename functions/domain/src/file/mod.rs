@@ -7,6 +7,7 @@
 pub mod chain;
 pub mod draft;
 pub mod numbering;
+pub mod volumes;
 
 pub use numbering::{FileNumber, InvalidScheme, NumberParts, NumberingScheme};
 
@@ -60,6 +61,8 @@ pub enum FileStatus {
     Parked,
     /// Decided and closed by the desk that opened it; nothing more happens until it is reopened.
     Closed,
+    /// Attached under a main file: it travels inside that file from then on.
+    Merged,
 }
 
 /// The last send, kept so the sender can recall the file until the receiver opens it.
@@ -135,6 +138,9 @@ pub struct File {
     /// Drafts ever started: the next gets this plus one.
     #[serde(default)]
     pub drafts_started: u32,
+    /// Volumes, parts and merges: how this file relates to others of the same matter.
+    #[serde(default)]
+    pub family: volumes::Family,
 }
 
 /// What a note points at.
@@ -210,6 +216,22 @@ pub enum FileEventKind {
     },
     ReceiptAttached {
         receipt: ReceiptId,
+    },
+    /// Another file was attached under this one.
+    Merged {
+        part: FileId,
+    },
+    /// This file was attached under a main file.
+    MergedInto {
+        main: FileId,
+    },
+    /// This volume was closed and continues in a new one.
+    ContinuedIn {
+        volume: FileId,
+    },
+    /// A part file was opened from this one at another desk.
+    PartOpened {
+        part: FileId,
     },
     NoteSigned {
         note: u32,
@@ -310,6 +332,14 @@ pub enum FileRefusal {
     NotApproved,
     #[error("the letter has already been dispatched")]
     AlreadyDispatched,
+    #[error("the file is merged into another and moves with it")]
+    Merged,
+    #[error("only another active file at your desk can be merged into this one")]
+    CannotMerge,
+    #[error("a part file can be opened only while the main file is open")]
+    CannotOpenPart,
+    #[error("this volume continues in a later one; work there")]
+    ContinuedInVolume,
 }
 
 /// A request to open a new file at a desk.
@@ -369,6 +399,7 @@ pub fn open_file(new: NewFile<'_>, now: OffsetDateTime) -> Result<(File, FileEve
         classification: new.classification,
         medium: new.medium,
         drafts_started: 0,
+        family: volumes::Family::default(),
     };
     let kind = FileEventKind::Created {
         number: new.number.text,
@@ -501,6 +532,7 @@ impl File {
             FileStatus::Active => Ok(()),
             FileStatus::Parked => Err(FileRefusal::Parked),
             FileStatus::Closed => Err(FileRefusal::Closed),
+            FileStatus::Merged => Err(FileRefusal::Merged),
         }
     }
 
@@ -532,6 +564,9 @@ impl File {
 
     fn check_reopen(&self, actor: &Actor) -> Result<(), FileRefusal> {
         self.check_creator_holds(actor)?;
+        if self.family.next_volume.is_some() {
+            return Err(FileRefusal::ContinuedInVolume);
+        }
         if self.status == FileStatus::Closed {
             Ok(())
         } else {
@@ -886,7 +921,7 @@ impl File {
 
     /// The post where the file counts as pending, if any: closed files are pending nowhere.
     pub fn pending_at(&self) -> Option<&PostId> {
-        (self.status != FileStatus::Closed).then_some(&self.holder)
+        matches!(self.status, FileStatus::Active | FileStatus::Parked).then_some(&self.holder)
     }
 }
 

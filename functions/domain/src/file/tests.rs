@@ -654,3 +654,94 @@ fn sealed_drafts(draft_versions: &[DraftVersion]) -> Sealed<'_> {
         draft_versions,
     }
 }
+
+fn so_post() -> Post {
+    Post {
+        id: post_id("FIN-HQ-SO"),
+        dept: DeptCode::parse("FIN").unwrap(),
+        office: OfficeCode::parse("FIN-HQ").unwrap(),
+        section: SectionCode::parse("GEN").unwrap(),
+        title_en: String::new(),
+        title_hi: String::new(),
+        holder: None,
+    }
+}
+
+#[test]
+fn a_merged_file_travels_inside_its_main_file() {
+    let (main, _) = new_file("F-TEST-000A");
+    let (part, _) = new_file("F-TEST-000B");
+    let [(main2, e_main), (part2, e_part)] = main.merge(main.version, &so(), &part, NOW).unwrap();
+    assert_eq!(main2.family.merged, vec![part.id.clone()]);
+    assert_eq!((part2.status, part2.pending_at()), (FileStatus::Merged, None));
+    assert_eq!(e_main.kind, FileEventKind::Merged { part: part.id.clone() });
+    assert_eq!(e_part.kind, FileEventKind::MergedInto { main: main.id.clone() });
+    assert_eq!(apply(&part2, &so(), send("FIN-HQ-DS")), Err(FileRefusal::Merged));
+    assert_eq!(
+        main.merge(main.version, &so(), &main, NOW).err(),
+        Some(FileRefusal::CannotMerge)
+    );
+    // A file at another desk cannot be merged here.
+    let (elsewhere, _) = apply(&part, &so(), send("FIN-HQ-DS")).unwrap();
+    assert_eq!(
+        main.merge(main.version, &so(), &elsewhere, NOW).err(),
+        Some(FileRefusal::CannotMerge)
+    );
+}
+
+#[test]
+fn a_new_volume_continues_the_matter_and_closes_the_old_one_for_good() {
+    let (first, _) = new_file("F-TEST-000A");
+    let [(old, closing), (second, created)] = first
+        .open_volume(
+            first.version,
+            &so(),
+            &so_post(),
+            FileId::parse("F-TEST-000V").unwrap(),
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(second.number.text, "FIN-GEN/BUDGET/1/2026 (Vol. 2)");
+    assert_eq!(
+        (second.family.volume, second.family.previous_volume.clone()),
+        (2, Some(first.id.clone()))
+    );
+    assert_eq!(old.status, FileStatus::Closed);
+    assert!(matches!(closing.kind, FileEventKind::ContinuedIn { .. }));
+    assert!(matches!(created.kind, FileEventKind::Created { .. }));
+    let reopen = Move::Reopen {
+        remarks: Remarks::empty(),
+    };
+    assert_eq!(apply(&old, &so(), reopen), Err(FileRefusal::ContinuedInVolume));
+    let [_, (third, _)] = second
+        .open_volume(
+            second.version,
+            &so(),
+            &so_post(),
+            FileId::parse("F-TEST-000W").unwrap(),
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(third.number.text, "FIN-GEN/BUDGET/1/2026 (Vol. 3)");
+}
+
+#[test]
+fn a_part_file_is_opened_by_a_desk_that_saw_the_main_file() {
+    let (main, _) = new_file("F-TEST-000A");
+    let (with_ds, _) = apply(&main, &so(), send("FIN-HQ-DS")).unwrap();
+    let [(main2, opened), (part, _)] = with_ds
+        .open_part(&so(), &so_post(), FileId::parse("F-TEST-000P").unwrap(), NOW)
+        .unwrap();
+    assert_eq!(part.number.text, "FIN-GEN/BUDGET/1/2026 (Part 1)");
+    assert_eq!(part.holder, post_id("FIN-HQ-SO"));
+    assert_eq!(part.family.part_of, Some(main.id.clone()));
+    assert_eq!(main2.family.parts_opened, 1);
+    assert_eq!(main2.holder, post_id("FIN-HQ-DS"), "the main file stays where it is");
+    assert!(matches!(opened.kind, FileEventKind::PartOpened { .. }));
+    assert_eq!(
+        with_ds
+            .open_part(&other_dept(), &so_post(), FileId::parse("F-TEST-000Q").unwrap(), NOW)
+            .err(),
+        Some(FileRefusal::NotWithYou)
+    );
+}
