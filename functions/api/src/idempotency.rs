@@ -112,6 +112,23 @@ impl Idempotency {
         }
     }
 
+    /// [`Idempotency::begin`] for a handler: a replay comes back as the response to send at
+    /// once (`Err`), a fresh request as the idempotency to carry on with (`Ok`).
+    pub async fn start(
+        state: &AppState,
+        user: &crate::auth::CurrentUser,
+        header: IdempotencyHeader,
+        route: &str,
+        request: &impl Serialize,
+    ) -> Result<Result<Idempotency, Response>, ApiError> {
+        Ok(
+            match Self::begin(state, &user.actor.employee, header, route, request).await? {
+                Begun::Replay(saved) => Err(saved.into_response()),
+                Begun::Fresh(idempotency) => Ok(idempotency),
+            },
+        )
+    }
+
     /// The write that saves this response; it fails (and with it the whole transaction) if the
     /// same key was saved meanwhile by a concurrent retry.
     fn record(&self, status: StatusCode, body: &impl Serialize, now_unix: i64) -> Option<Write> {
@@ -188,6 +205,16 @@ impl Idempotency {
 pub enum Outcome<T> {
     Done(T),
     Replayed(SavedResponse),
+}
+
+impl<T: Serialize> Outcome<T> {
+    /// The HTTP response: a fresh result with `status`, a replay exactly as first sent.
+    pub fn respond(self, status: StatusCode) -> Response {
+        match self {
+            Outcome::Done(body) => (status, crate::error::Json(body)).into_response(),
+            Outcome::Replayed(saved) => saved.into_response(),
+        }
+    }
 }
 
 #[cfg(test)]

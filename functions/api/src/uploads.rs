@@ -8,6 +8,7 @@
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json};
+use crate::idempotency::{Idempotency, IdempotencyHeader};
 use crate::keys;
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -126,12 +127,18 @@ async fn record_stored(
 
 /// Announces a file to upload and says where to send its bytes.
 #[utoipa::path(post, path = "/api/v1/uploads", tag = "uploads", request_body = StartUpload,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
     responses((status = 201, body = UploadTicket), (status = 422, body = daftar_domain::wire::Problem)))]
 pub async fn start(
     State(state): State<AppState>,
     user: CurrentUser,
+    header: IdempotencyHeader,
     Json(request): Json<StartUpload>,
-) -> Result<(StatusCode, Json<UploadTicket>), ApiError> {
+) -> Result<Response, ApiError> {
+    let idempotency = match Idempotency::start(&state, &user, header, "upload", &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
     if request.size == 0 || request.size > MAX_ATTACHMENT_BYTES {
         return Err(ApiError::invalid(
             "size",
@@ -173,21 +180,20 @@ pub async fn start(
         serde_json::to_value(&upload).expect("uploads serialise"),
     )
     .with_version(1);
-    item.expires_at = Some(state.now().unix_timestamp() + UPLOAD_LIFETIME_SECONDS);
-    state
-        .store
-        .write(Write::Put {
-            item,
-            condition: Condition::NotExists,
-        })
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(UploadTicket {
-            upload_id: id,
-            destination,
-        }),
-    ))
+    let now = state.now().unix_timestamp();
+    item.expires_at = Some(now + UPLOAD_LIFETIME_SECONDS);
+    let ticket = UploadTicket {
+        upload_id: id,
+        destination,
+    };
+    let write = Write::Put {
+        item,
+        condition: Condition::NotExists,
+    };
+    let outcome = idempotency
+        .commit(state.store.as_ref(), vec![write], StatusCode::CREATED, ticket, now)
+        .await??;
+    Ok(outcome.respond(StatusCode::CREATED))
 }
 
 /// Takes an upload's bytes (local server with the folder store).

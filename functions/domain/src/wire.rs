@@ -170,6 +170,14 @@ impl ReceiptDeskView {
     pub const ALL: [ReceiptDeskView; 4] = [Self::Inbox, Self::Sent, Self::Created, Self::Closed];
 }
 
+/// `POST /api/v1/receipts/{id}/copies/{post}/acknowledge` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AcknowledgedCopy {
+    pub receipt_id: ReceiptId,
+    pub post: PostId,
+}
+
 /// `POST /api/v1/receipts/{id}/close`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

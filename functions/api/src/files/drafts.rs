@@ -179,7 +179,8 @@ pub async fn mark_dispatched(
     office: &OfficeCode,
     (year, serial): (i32, u32),
     request: DispatchedRequest,
-) -> Result<DispatchEntry, ApiError> {
+    idempotency: &Idempotency,
+) -> Result<Outcome<DispatchEntry>, ApiError> {
     authorize(&user.actor, Action::KeepDispatchRegister, Resource::Office(office))?;
     let key = keys::dispatch_entry(office, year, serial);
     let item = state
@@ -188,15 +189,21 @@ pub async fn mark_dispatched(
         .await?
         .ok_or(ApiError::NotFound("dispatch entry"))?;
     let entry: DispatchEntry = item.parse()?;
+    let now = state.now();
     let dispatched = entry
-        .dispatch(user.actor.employee.clone(), request.reference, state.now())
+        .dispatch(user.actor.employee.clone(), request.reference, now)
         .map_err(refusal)?;
-    state
-        .store
-        .write(Write::Put {
-            item: json_item(key, &dispatched).with_version(item.version + 1),
-            condition: Condition::VersionIs(item.version),
-        })
-        .await?;
-    Ok(dispatched)
+    let write = Write::Put {
+        item: json_item(key, &dispatched).with_version(item.version + 1),
+        condition: Condition::VersionIs(item.version),
+    };
+    Ok(idempotency
+        .commit(
+            state.store.as_ref(),
+            vec![write],
+            StatusCode::OK,
+            dispatched,
+            now.unix_timestamp(),
+        )
+        .await??)
 }

@@ -7,13 +7,13 @@ use super::{
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
-use crate::idempotency::{Begun, Idempotency, IdempotencyHeader, Outcome, SavedResponse};
+use crate::idempotency::{Idempotency, IdempotencyHeader};
 use crate::keys;
 use crate::pagination::{page_of, PageParams};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use daftar_domain::auth::{authorize, Action, Resource};
@@ -68,29 +68,6 @@ fn parse_file_id(raw: &str) -> Result<FileId, ApiError> {
     FileId::parse(raw).map_err(|_| ApiError::NotFound("file"))
 }
 
-fn respond(status: StatusCode, outcome: Outcome<FileView>) -> Response {
-    match outcome {
-        Outcome::Done(view) => (status, Json(view)).into_response(),
-        Outcome::Replayed(saved) => SavedResponse::into_response(saved),
-    }
-}
-
-/// Starts an idempotent request: a replay is answered at once, a fresh one goes on.
-async fn begin<T: serde::Serialize>(
-    state: &AppState,
-    user: &CurrentUser,
-    header: IdempotencyHeader,
-    route: &str,
-    request: &T,
-) -> Result<Result<Idempotency, Response>, ApiError> {
-    Ok(
-        match Idempotency::begin(state, &user.actor.employee, header, route, request).await? {
-            Begun::Replay(saved) => Err(saved.into_response()),
-            Begun::Fresh(idempotency) => Ok(idempotency),
-        },
-    )
-}
-
 /// Opens a new file at one of the caller's posts, numbered by the department's scheme.
 #[utoipa::path(post, path = "/api/v1/files", tag = "files", request_body = CreateFileRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
@@ -101,14 +78,13 @@ pub async fn create_file(
     header: IdempotencyHeader,
     Json(request): Json<CreateFileRequest>,
 ) -> Result<Response, ApiError> {
-    let idempotency = match begin(&state, &user, header, "create-file", &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, "create-file", &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::CREATED,
-        create(&state, &user, request, &idempotency).await?,
-    ))
+    Ok(create(&state, &user, request, &idempotency)
+        .await?
+        .respond(StatusCode::CREATED))
 }
 
 /// A file, its holder, and what the caller may do to it now.
@@ -135,14 +111,13 @@ pub async fn move_handler(
     Json(request): Json<MoveRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("move:{id}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("move:{id}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        move_file(&state, &user, &id, request, &idempotency).await?,
-    ))
+    Ok(move_file(&state, &user, &id, request, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// The note sheet, oldest first. Yellow drafts appear only to those who may act on them.
@@ -174,14 +149,13 @@ pub async fn write_note_handler(
     Json(request): Json<WriteNoteRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("note:{id}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("note:{id}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        write_note(&state, &user, &id, request, &idempotency).await?,
-    ))
+    Ok(write_note(&state, &user, &id, request, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 async fn draft_handler<T: serde::Serialize>(
@@ -194,14 +168,13 @@ async fn draft_handler<T: serde::Serialize>(
     route: &str,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("{route}:{id}:{note}"), request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("{route}:{id}:{note}"), request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        change_draft(&state, &user, &id, note, change, &idempotency).await?,
-    ))
+    Ok(change_draft(&state, &user, &id, note, change, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// Rewrites the yellow note.
@@ -265,14 +238,13 @@ pub async fn attach_handler(
     Json(request): Json<AttachReceiptRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("attach:{id}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("attach:{id}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        attach_receipt(&state, &user, &id, request, &idempotency).await?,
-    ))
+    Ok(attach_receipt(&state, &user, &id, request, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// Links another file to this one.
@@ -287,14 +259,13 @@ pub async fn link_handler(
     Json(request): Json<LinkFileRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("link:{id}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("link:{id}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        link(&state, &user, &id, request, &idempotency).await?,
-    ))
+    Ok(link(&state, &user, &id, request, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// Runs one page of a list kept in a viewable file's partition.
@@ -494,14 +465,13 @@ pub async fn start_draft(
     Json(request): Json<DraftRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("draft:{id}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("draft:{id}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        write_draft(&state, &user, &id, None, request, &idempotency).await?,
-    ))
+    Ok(write_draft(&state, &user, &id, None, request, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// Revises a draft: a new version, to be approved afresh.
@@ -516,14 +486,13 @@ pub async fn revise_draft(
     Json(request): Json<DraftRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("revise:{id}:{n}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("revise:{id}:{n}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        write_draft(&state, &user, &id, Some(n), request, &idempotency).await?,
-    ))
+    Ok(write_draft(&state, &user, &id, Some(n), request, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// Approves a draft's latest version.
@@ -538,14 +507,13 @@ pub async fn approve(
     Json(request): Json<VersionOnly>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("approve:{id}:{n}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("approve:{id}:{n}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        approve_draft(&state, &user, &id, n, request.version, &idempotency).await?,
-    ))
+    Ok(approve_draft(&state, &user, &id, n, request.version, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// Issues an approved draft through the office's dispatch register.
@@ -560,14 +528,13 @@ pub async fn issue(
     Json(request): Json<IssueRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("issue:{id}:{n}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("issue:{id}:{n}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        issue_draft(&state, &user, &id, n, request, &idempotency).await?,
-    ))
+    Ok(issue_draft(&state, &user, &id, n, request, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// The drafts on a file, each with its latest version, approval and dispatch number.
@@ -629,18 +596,26 @@ pub async fn dispatch_register(
 
 /// Records that an issued letter left the office.
 #[utoipa::path(post, path = "/api/v1/offices/{office}/dispatch/{year}/{serial}/dispatched", tag = "files", request_body = DispatchedRequest,
-    params(("office" = String, Path), ("year" = i32, Path), ("serial" = u32, Path)),
+    params(("office" = String, Path), ("year" = i32, Path), ("serial" = u32, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
     responses((status = 200, body = DispatchEntry), (status = 403, body = daftar_domain::wire::Problem), (status = 409, body = daftar_domain::wire::Problem)))]
 pub async fn dispatched(
     State(state): State<AppState>,
     user: CurrentUser,
     Path((office, year, serial)): Path<(String, i32, u32)>,
+    header: IdempotencyHeader,
     Json(request): Json<DispatchedRequest>,
-) -> Result<Json<DispatchEntry>, ApiError> {
+) -> Result<Response, ApiError> {
     let office = OfficeCode::parse(&office).map_err(|_| ApiError::NotFound("dispatch entry"))?;
-    Ok(Json(
-        mark_dispatched(&state, &user, &office, (year, serial), request).await?,
-    ))
+    let route = format!("dispatched:{office}:{year}:{serial}");
+    let idempotency = match Idempotency::start(&state, &user, header, &route, &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
+    Ok(
+        mark_dispatched(&state, &user, &office, (year, serial), request, &idempotency)
+            .await?
+            .respond(StatusCode::OK),
+    )
 }
 
 /// Attaches another file from the holder's desk under this one (merge).
@@ -655,14 +630,13 @@ pub async fn merge_handler(
     Json(request): Json<MergeRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("merge:{id}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("merge:{id}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        merge(&state, &user, &id, request, &idempotency).await?,
-    ))
+    Ok(merge(&state, &user, &id, request, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// Closes this volume and opens the next one at the same desk.
@@ -677,14 +651,13 @@ pub async fn volume_handler(
     Json(request): Json<VersionOnly>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("volume:{id}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("volume:{id}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::CREATED,
-        open_volume(&state, &user, &id, request.version, &idempotency).await?,
-    ))
+    Ok(open_volume(&state, &user, &id, request.version, &idempotency)
+        .await?
+        .respond(StatusCode::CREATED))
 }
 
 /// Opens a part file of this file at one of the caller's posts.
@@ -699,12 +672,11 @@ pub async fn part_handler(
     Json(request): Json<OpenPartRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match begin(&state, &user, header, &format!("part:{id}"), &request).await? {
+    let idempotency = match Idempotency::start(&state, &user, header, &format!("part:{id}"), &request).await? {
         Ok(idempotency) => idempotency,
         Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::CREATED,
-        open_part(&state, &user, &id, request, &idempotency).await?,
-    ))
+    Ok(open_part(&state, &user, &id, request, &idempotency)
+        .await?
+        .respond(StatusCode::CREATED))
 }

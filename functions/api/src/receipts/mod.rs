@@ -21,7 +21,8 @@ use daftar_domain::receipt::{
     diarise as diarise_letter, Diarisation, DiaryNumber, ForwardOrder, Movement, Receipt, ReceiptRefusal,
 };
 use daftar_domain::wire::{
-    CloseReceiptRequest, DiariseRequest, InboxEntry, MovementEntry, PostLabel, ReceiptDeskView, ReceiptView,
+    AcknowledgedCopy, CloseReceiptRequest, DiariseRequest, InboxEntry, MovementEntry, PostLabel, ReceiptDeskView,
+    ReceiptView,
 };
 use daftar_domain::{PostId, ReceiptId};
 use daftar_store::{Condition, Item, Key, StoreError, Write};
@@ -607,25 +608,35 @@ pub async fn acknowledge_copy(
     user: &CurrentUser,
     id: &ReceiptId,
     post: &PostId,
-) -> Result<(), ApiError> {
+    idempotency: &Idempotency,
+) -> Result<Outcome<AcknowledgedCopy>, ApiError> {
     authorize(&user.actor, Action::ViewInbox, Resource::Post(post))?;
     let copy_key = keys::receipt_copy(id, post);
     let copy = state.store.get(&copy_key).await?.ok_or(ApiError::NotFound("copy"))?;
     let at_millis = copy.body["at_millis"]
         .as_i64()
         .ok_or_else(|| ApiError::Internal(format!("copy record {}/{} is malformed", copy_key.pk, copy_key.sk)))?;
-    state
-        .store
-        .transact(vec![
-            Write::Delete {
-                key: copy_key,
-                condition: Condition::VersionIs(copy.version),
-            },
-            Write::Delete {
-                key: keys::desk_receipt(post, desk_prefix(ReceiptDeskView::Inbox), at_millis, id),
-                condition: Condition::None,
-            },
-        ])
-        .await?;
-    Ok(())
+    let writes = vec![
+        Write::Delete {
+            key: copy_key,
+            condition: Condition::VersionIs(copy.version),
+        },
+        Write::Delete {
+            key: keys::desk_receipt(post, desk_prefix(ReceiptDeskView::Inbox), at_millis, id),
+            condition: Condition::None,
+        },
+    ];
+    let done = AcknowledgedCopy {
+        receipt_id: id.clone(),
+        post: post.clone(),
+    };
+    Ok(idempotency
+        .commit(
+            state.store.as_ref(),
+            writes,
+            StatusCode::OK,
+            done,
+            state.now().unix_timestamp(),
+        )
+        .await??)
 }

@@ -4,13 +4,13 @@ use super::{acknowledge_copy, close, desk_prefix, diarise, forward, load_viewabl
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
 use crate::idempotency::Idempotency;
-use crate::idempotency::{Begun, IdempotencyHeader, Outcome, SavedResponse};
+use crate::idempotency::IdempotencyHeader;
 use crate::keys;
 use crate::pagination::{page_of, PageParams};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use daftar_domain::auth::{authorize, Action, Resource};
@@ -38,13 +38,6 @@ fn parse_receipt_id(raw: &str) -> Result<ReceiptId, ApiError> {
     ReceiptId::parse(raw).map_err(|_| ApiError::NotFound("receipt"))
 }
 
-fn respond(status: StatusCode, outcome: Outcome<ReceiptView>) -> Response {
-    match outcome {
-        Outcome::Done(view) => (status, Json(view)).into_response(),
-        Outcome::Replayed(saved) => SavedResponse::into_response(saved),
-    }
-}
-
 /// Diarises an inward letter at one of the caller's posts and numbers it in that office's register.
 #[utoipa::path(post, path = "/api/v1/receipts", tag = "receipts", request_body = DiariseRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe: the same key returns the first result")),
@@ -55,14 +48,13 @@ pub async fn diarise_receipt(
     header: IdempotencyHeader,
     Json(request): Json<DiariseRequest>,
 ) -> Result<Response, ApiError> {
-    let idempotency = match Idempotency::begin(&state, &user.actor.employee, header, "diarise", &request).await? {
-        Begun::Replay(saved) => return Ok(saved.into_response()),
-        Begun::Fresh(idempotency) => idempotency,
+    let idempotency = match Idempotency::start(&state, &user, header, "diarise", &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::CREATED,
-        diarise(&state, &user, request, &idempotency).await?,
-    ))
+    Ok(diarise(&state, &user, request, &idempotency)
+        .await?
+        .respond(StatusCode::CREATED))
 }
 
 /// A receipt, its current holder, and whether the caller may forward it.
@@ -107,14 +99,13 @@ pub async fn forward_receipt(
 ) -> Result<Response, ApiError> {
     let id = parse_receipt_id(&id)?;
     let route = format!("forward:{id}");
-    let idempotency = match Idempotency::begin(&state, &user.actor.employee, header, &route, &order).await? {
-        Begun::Replay(saved) => return Ok(saved.into_response()),
-        Begun::Fresh(idempotency) => idempotency,
+    let idempotency = match Idempotency::start(&state, &user, header, &route, &order).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        forward(&state, &user, &id, order, &idempotency).await?,
-    ))
+    Ok(forward(&state, &user, &id, order, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -162,28 +153,35 @@ pub async fn close_receipt(
 ) -> Result<Response, ApiError> {
     let id = parse_receipt_id(&id)?;
     let route = format!("close:{id}");
-    let idempotency = match Idempotency::begin(&state, &user.actor.employee, header, &route, &request).await? {
-        Begun::Replay(saved) => return Ok(saved.into_response()),
-        Begun::Fresh(idempotency) => idempotency,
+    let idempotency = match Idempotency::start(&state, &user, header, &route, &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        close(&state, &user, &id, request, &idempotency).await?,
-    ))
+    Ok(close(&state, &user, &id, request, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// A desk acknowledges a copy it was sent for information; the copy leaves its inbox.
 #[utoipa::path(post, path = "/api/v1/receipts/{id}/copies/{post}/acknowledge", tag = "receipts",
-    params(("id" = String, Path), ("post" = String, Path)),
-    responses((status = 204), (status = 403, body = daftar_domain::wire::Problem), (status = 404, body = daftar_domain::wire::Problem)))]
+    params(("id" = String, Path), ("post" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    responses((status = 200, body = daftar_domain::wire::AcknowledgedCopy), (status = 403, body = daftar_domain::wire::Problem), (status = 404, body = daftar_domain::wire::Problem)))]
 pub async fn acknowledge(
     State(state): State<AppState>,
     user: CurrentUser,
     Path((id, post)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
+    header: IdempotencyHeader,
+) -> Result<Response, ApiError> {
     let post = PostId::parse(&post).map_err(|_| ApiError::NotFound("copy"))?;
-    acknowledge_copy(&state, &user, &parse_receipt_id(&id)?, &post).await?;
-    Ok(StatusCode::NO_CONTENT)
+    let id = parse_receipt_id(&id)?;
+    let route = format!("acknowledge:{id}:{post}");
+    let idempotency = match Idempotency::start(&state, &user, header, &route, &()).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
+    };
+    Ok(acknowledge_copy(&state, &user, &id, &post, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
 
 /// One of a receipt's attachments (1 is the first), with its real content type.
@@ -211,12 +209,11 @@ pub async fn receive_receipt(
 ) -> Result<Response, ApiError> {
     let id = parse_receipt_id(&id)?;
     let route = format!("receive:{id}");
-    let idempotency = match Idempotency::begin(&state, &user.actor.employee, header, &route, &request).await? {
-        Begun::Replay(saved) => return Ok(saved.into_response()),
-        Begun::Fresh(idempotency) => idempotency,
+    let idempotency = match Idempotency::start(&state, &user, header, &route, &request).await? {
+        Ok(idempotency) => idempotency,
+        Err(replay) => return Ok(replay),
     };
-    Ok(respond(
-        StatusCode::OK,
-        receive(&state, &user, &id, request.version, &idempotency).await?,
-    ))
+    Ok(receive(&state, &user, &id, request.version, &idempotency)
+        .await?
+        .respond(StatusCode::OK))
 }
