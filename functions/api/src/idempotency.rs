@@ -201,6 +201,30 @@ impl Idempotency {
     }
 }
 
+/// Runs a mutating service once per `Idempotency-Key`: a replay is answered with the saved
+/// response; otherwise `service` runs with the request and the idempotency it must commit with,
+/// and its outcome is sent with `status`.
+pub async fn idempotent<R, T, F, Fut>(
+    state: &AppState,
+    user: &crate::auth::CurrentUser,
+    header: IdempotencyHeader,
+    route: &str,
+    request: R,
+    status: StatusCode,
+    service: F,
+) -> Result<Response, ApiError>
+where
+    R: Serialize,
+    T: Serialize,
+    F: FnOnce(R, Idempotency) -> Fut,
+    Fut: std::future::Future<Output = Result<Outcome<T>, ApiError>>,
+{
+    match Idempotency::start(state, user, header, route, &request).await? {
+        Err(replay) => Ok(replay),
+        Ok(idempotency) => Ok(service(request, idempotency).await?.respond(status)),
+    }
+}
+
 /// The result of a mutating service call.
 pub enum Outcome<T> {
     Done(T),

@@ -532,7 +532,10 @@ async fn tampering_with_stored_history_is_caught(h: Harness) {
         .await
         .unwrap();
     let report = h.get(&format!("{base}/verify"), &so).await.body;
-    assert_eq!(report, json!({"status": "broken", "seq": 2, "reason": "document_changed"}));
+    assert_eq!(
+        report,
+        json!({"status": "broken", "seq": 2, "reason": "document_changed"})
+    );
 }
 
 async fn only_desks_on_the_path_see_a_file_and_drafts_stay_private(h: Harness) {

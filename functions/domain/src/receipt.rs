@@ -368,6 +368,32 @@ impl Receipt {
 }
 
 impl Receipt {
+    /// Something done to the receipt where it is: one more movement entry, one more version.
+    fn at_desk(
+        &self,
+        action: MovementAction,
+        by: EmployeeId,
+        remarks: Remarks,
+        now: OffsetDateTime,
+    ) -> (Receipt, Movement) {
+        let movement = Movement {
+            seq: self.movements + 1,
+            action,
+            from_post: Some(self.holder.clone()),
+            to_post: self.holder.clone(),
+            by,
+            remarks,
+            priority: self.priority,
+            due_date: self.due_date,
+            at: now,
+            copies: Vec::new(),
+        };
+        let mut next = self.clone();
+        next.movements += 1;
+        next.version += 1;
+        (next, movement)
+    }
+
     fn check_open(&self) -> Result<(), ReceiptRefusal> {
         if self.filed_in.is_some() {
             return Err(ReceiptRefusal::InFile);
@@ -394,22 +420,8 @@ impl Receipt {
         if self.received {
             return Err(ReceiptRefusal::AlreadyReceived);
         }
-        let movement = Movement {
-            seq: self.movements + 1,
-            action: MovementAction::Received,
-            from_post: None,
-            to_post: self.holder.clone(),
-            by,
-            remarks: Remarks::empty(),
-            priority: self.priority,
-            due_date: self.due_date,
-            at: now,
-            copies: Vec::new(),
-        };
-        let mut next = self.clone();
+        let (mut next, movement) = self.at_desk(MovementAction::Received, by, Remarks::empty(), now);
         next.received = true;
-        next.movements += 1;
-        next.version += 1;
         Ok((next, movement))
     }
 
@@ -425,44 +437,16 @@ impl Receipt {
             return Err(ReceiptRefusal::StaleVersion { current: self.version });
         }
         self.check_open()?;
-        let movement = Movement {
-            seq: self.movements + 1,
-            action: MovementAction::Closed,
-            from_post: Some(self.holder.clone()),
-            to_post: self.holder.clone(),
-            by,
-            remarks,
-            priority: self.priority,
-            due_date: self.due_date,
-            at: now,
-            copies: Vec::new(),
-        };
-        let mut next = self.clone();
+        let (mut next, movement) = self.at_desk(MovementAction::Closed, by, remarks, now);
         next.status = ReceiptStatus::Closed;
-        next.movements += 1;
-        next.version += 1;
         Ok((next, movement))
     }
 
     /// Records that the receipt went into a file. Whether it may is decided by
     /// [`crate::file::File::attach_receipt`], which is applied in the same transaction.
     pub fn put_in_file(&self, file: &FileId, by: EmployeeId, now: OffsetDateTime) -> (Receipt, Movement) {
-        let movement = Movement {
-            seq: self.movements + 1,
-            action: MovementAction::PutInFile,
-            from_post: Some(self.holder.clone()),
-            to_post: self.holder.clone(),
-            by,
-            remarks: Remarks::empty(),
-            priority: self.priority,
-            due_date: self.due_date,
-            at: now,
-            copies: Vec::new(),
-        };
-        let mut next = self.clone();
+        let (mut next, movement) = self.at_desk(MovementAction::PutInFile, by, Remarks::empty(), now);
         next.filed_in = Some(file.clone());
-        next.movements += 1;
-        next.version += 1;
         (next, movement)
     }
 }

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
-use crate::idempotency::{Idempotency, IdempotencyHeader};
+use crate::idempotency::{idempotent, IdempotencyHeader};
 use crate::keys;
 use crate::pagination::{page_of, PageParams};
 use crate::state::AppState;
@@ -78,13 +78,17 @@ pub async fn create_file(
     header: IdempotencyHeader,
     Json(request): Json<CreateFileRequest>,
 ) -> Result<Response, ApiError> {
-    let idempotency = match Idempotency::start(&state, &user, header, "create-file", &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(create(&state, &user, request, &idempotency)
-        .await?
-        .respond(StatusCode::CREATED))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        "create-file",
+        request,
+        StatusCode::CREATED,
+        move |request, idempotency| async move { create(state, user, request, &idempotency).await },
+    )
+    .await
 }
 
 /// A file, its holder, and what the caller may do to it now.
@@ -111,13 +115,17 @@ pub async fn move_handler(
     Json(request): Json<MoveRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("move:{id}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(move_file(&state, &user, &id, request, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("move:{id}"),
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { move_file(state, user, &id, request, &idempotency).await },
+    )
+    .await
 }
 
 /// The note sheet, oldest first. Yellow drafts appear only to those who may act on them.
@@ -149,13 +157,17 @@ pub async fn write_note_handler(
     Json(request): Json<WriteNoteRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("note:{id}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(write_note(&state, &user, &id, request, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("note:{id}"),
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { write_note(state, user, &id, request, &idempotency).await },
+    )
+    .await
 }
 
 async fn draft_handler<T: serde::Serialize>(
@@ -168,13 +180,17 @@ async fn draft_handler<T: serde::Serialize>(
     route: &str,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("{route}:{id}:{note}"), request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(change_draft(&state, &user, &id, note, change, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("{route}:{id}:{note}"),
+        request,
+        StatusCode::OK,
+        move |_, idempotency| async move { change_draft(state, user, &id, note, change, &idempotency).await },
+    )
+    .await
 }
 
 /// Rewrites the yellow note.
@@ -238,13 +254,17 @@ pub async fn attach_handler(
     Json(request): Json<AttachReceiptRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("attach:{id}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(attach_receipt(&state, &user, &id, request, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("attach:{id}"),
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { attach_receipt(state, user, &id, request, &idempotency).await },
+    )
+    .await
 }
 
 /// Links another file to this one.
@@ -259,13 +279,17 @@ pub async fn link_handler(
     Json(request): Json<LinkFileRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("link:{id}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(link(&state, &user, &id, request, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("link:{id}"),
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { link(state, user, &id, request, &idempotency).await },
+    )
+    .await
 }
 
 /// Runs one page of a list kept in a viewable file's partition.
@@ -465,13 +489,17 @@ pub async fn start_draft(
     Json(request): Json<DraftRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("draft:{id}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(write_draft(&state, &user, &id, None, request, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("draft:{id}"),
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { write_draft(state, user, &id, None, request, &idempotency).await },
+    )
+    .await
 }
 
 /// Revises a draft: a new version, to be approved afresh.
@@ -486,13 +514,17 @@ pub async fn revise_draft(
     Json(request): Json<DraftRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("revise:{id}:{n}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(write_draft(&state, &user, &id, Some(n), request, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("revise:{id}:{n}"),
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { write_draft(state, user, &id, Some(n), request, &idempotency).await },
+    )
+    .await
 }
 
 /// Approves a draft's latest version.
@@ -507,13 +539,11 @@ pub async fn approve(
     Json(request): Json<VersionOnly>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("approve:{id}:{n}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(approve_draft(&state, &user, &id, n, request.version, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(state, user, header, &format!("approve:{id}:{n}"), request, StatusCode::OK, move |request, idempotency| async move {
+        approve_draft(state, user, &id, n, request.version, &idempotency).await
+    })
+    .await
 }
 
 /// Issues an approved draft through the office's dispatch register.
@@ -528,13 +558,17 @@ pub async fn issue(
     Json(request): Json<IssueRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("issue:{id}:{n}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(issue_draft(&state, &user, &id, n, request, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("issue:{id}:{n}"),
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { issue_draft(state, user, &id, n, request, &idempotency).await },
+    )
+    .await
 }
 
 /// The drafts on a file, each with its latest version, approval and dispatch number.
@@ -607,15 +641,19 @@ pub async fn dispatched(
 ) -> Result<Response, ApiError> {
     let office = OfficeCode::parse(&office).map_err(|_| ApiError::NotFound("dispatch entry"))?;
     let route = format!("dispatched:{office}:{year}:{serial}");
-    let idempotency = match Idempotency::start(&state, &user, header, &route, &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(
-        mark_dispatched(&state, &user, &office, (year, serial), request, &idempotency)
-            .await?
-            .respond(StatusCode::OK),
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &route,
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move {
+            mark_dispatched(state, user, &office, (year, serial), request, &idempotency).await
+        },
     )
+    .await
 }
 
 /// Attaches another file from the holder's desk under this one (merge).
@@ -630,13 +668,17 @@ pub async fn merge_handler(
     Json(request): Json<MergeRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("merge:{id}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(merge(&state, &user, &id, request, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("merge:{id}"),
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { merge(state, user, &id, request, &idempotency).await },
+    )
+    .await
 }
 
 /// Closes this volume and opens the next one at the same desk.
@@ -651,13 +693,17 @@ pub async fn volume_handler(
     Json(request): Json<VersionOnly>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("volume:{id}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(open_volume(&state, &user, &id, request.version, &idempotency)
-        .await?
-        .respond(StatusCode::CREATED))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("volume:{id}"),
+        request,
+        StatusCode::CREATED,
+        move |request, idempotency| async move { open_volume(state, user, &id, request.version, &idempotency).await },
+    )
+    .await
 }
 
 /// Opens a part file of this file at one of the caller's posts.
@@ -672,11 +718,15 @@ pub async fn part_handler(
     Json(request): Json<OpenPartRequest>,
 ) -> Result<Response, ApiError> {
     let id = parse_file_id(&id)?;
-    let idempotency = match Idempotency::start(&state, &user, header, &format!("part:{id}"), &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(open_part(&state, &user, &id, request, &idempotency)
-        .await?
-        .respond(StatusCode::CREATED))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &format!("part:{id}"),
+        request,
+        StatusCode::CREATED,
+        move |request, idempotency| async move { open_part(state, user, &id, request, &idempotency).await },
+    )
+    .await
 }

@@ -3,8 +3,7 @@
 use super::{acknowledge_copy, close, desk_prefix, diarise, forward, load_viewable_receipt, receive, view};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
-use crate::idempotency::Idempotency;
-use crate::idempotency::IdempotencyHeader;
+use crate::idempotency::{idempotent, IdempotencyHeader};
 use crate::keys;
 use crate::pagination::{page_of, PageParams};
 use crate::state::AppState;
@@ -48,13 +47,17 @@ pub async fn diarise_receipt(
     header: IdempotencyHeader,
     Json(request): Json<DiariseRequest>,
 ) -> Result<Response, ApiError> {
-    let idempotency = match Idempotency::start(&state, &user, header, "diarise", &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(diarise(&state, &user, request, &idempotency)
-        .await?
-        .respond(StatusCode::CREATED))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        "diarise",
+        request,
+        StatusCode::CREATED,
+        move |request, idempotency| async move { diarise(state, user, request, &idempotency).await },
+    )
+    .await
 }
 
 /// A receipt, its current holder, and whether the caller may forward it.
@@ -99,13 +102,17 @@ pub async fn forward_receipt(
 ) -> Result<Response, ApiError> {
     let id = parse_receipt_id(&id)?;
     let route = format!("forward:{id}");
-    let idempotency = match Idempotency::start(&state, &user, header, &route, &order).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(forward(&state, &user, &id, order, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &route,
+        order,
+        StatusCode::OK,
+        move |order, idempotency| async move { forward(state, user, &id, order, &idempotency).await },
+    )
+    .await
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -153,13 +160,17 @@ pub async fn close_receipt(
 ) -> Result<Response, ApiError> {
     let id = parse_receipt_id(&id)?;
     let route = format!("close:{id}");
-    let idempotency = match Idempotency::start(&state, &user, header, &route, &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(close(&state, &user, &id, request, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &route,
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { close(state, user, &id, request, &idempotency).await },
+    )
+    .await
 }
 
 /// A desk acknowledges a copy it was sent for information; the copy leaves its inbox.
@@ -175,13 +186,17 @@ pub async fn acknowledge(
     let post = PostId::parse(&post).map_err(|_| ApiError::NotFound("copy"))?;
     let id = parse_receipt_id(&id)?;
     let route = format!("acknowledge:{id}:{post}");
-    let idempotency = match Idempotency::start(&state, &user, header, &route, &()).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(acknowledge_copy(&state, &user, &id, &post, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &route,
+        (),
+        StatusCode::OK,
+        move |_, idempotency| async move { acknowledge_copy(state, user, &id, &post, &idempotency).await },
+    )
+    .await
 }
 
 /// One of a receipt's attachments (1 is the first), with its real content type.
@@ -209,11 +224,15 @@ pub async fn receive_receipt(
 ) -> Result<Response, ApiError> {
     let id = parse_receipt_id(&id)?;
     let route = format!("receive:{id}");
-    let idempotency = match Idempotency::start(&state, &user, header, &route, &request).await? {
-        Ok(idempotency) => idempotency,
-        Err(replay) => return Ok(replay),
-    };
-    Ok(receive(&state, &user, &id, request.version, &idempotency)
-        .await?
-        .respond(StatusCode::OK))
+    let (state, user) = (&state, &user);
+    idempotent(
+        state,
+        user,
+        header,
+        &route,
+        request,
+        StatusCode::OK,
+        move |request, idempotency| async move { receive(state, user, &id, request.version, &idempotency).await },
+    )
+    .await
 }

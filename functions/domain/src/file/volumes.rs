@@ -111,6 +111,34 @@ impl File {
         }
     }
 
+    /// A new file on the same matter (a volume or a part), numbered after this one.
+    fn sibling(
+        &self,
+        id: FileId,
+        suffix: String,
+        actor: &Actor,
+        at: &Post,
+        now: OffsetDateTime,
+    ) -> Result<(File, FileEvent), FileRefusal> {
+        open_file(
+            NewFile {
+                id,
+                number: self.derived_number(suffix),
+                subject: self.subject.clone(),
+                category: self.category,
+                head: self.head.clone(),
+                at_post: at,
+                by: actor.employee.clone(),
+                remarks: Remarks::empty(),
+                old_number: None,
+                scans: Vec::new(),
+                classification: self.classification,
+                medium: self.medium,
+            },
+            now,
+        )
+    }
+
     /// The holder closes this volume and continues the matter in a new one, at the same desk.
     /// Returns the closed volume and the new one, each with its history entry.
     pub fn open_volume(
@@ -124,23 +152,7 @@ impl File {
         self.check_version(version)?;
         self.check_workable(actor)?;
         let volume = self.family.volume + 1;
-        let (mut next, created) = open_file(
-            NewFile {
-                id: new_id.clone(),
-                number: self.derived_number(format!("Vol. {volume}")),
-                subject: self.subject.clone(),
-                category: self.category,
-                head: self.head.clone(),
-                at_post: at,
-                by: actor.employee.clone(),
-                remarks: Remarks::empty(),
-                old_number: None,
-                scans: Vec::new(),
-                classification: self.classification,
-                medium: self.medium,
-            },
-            now,
-        )?;
+        let (mut next, created) = self.sibling(new_id.clone(), format!("Vol. {volume}"), actor, at, now)?;
         // The matter's owner stays the desk that opened the first volume, and the desks that read
         // the earlier volume may read this one.
         next.created_by_post = self.created_by_post.clone();
@@ -178,23 +190,7 @@ impl File {
             return Err(FileRefusal::CannotOpenPart);
         }
         let part_number = self.family.parts_opened + 1;
-        let (mut part, created) = open_file(
-            NewFile {
-                id: new_id.clone(),
-                number: self.derived_number(format!("Part {part_number}")),
-                subject: self.subject.clone(),
-                category: self.category,
-                head: self.head.clone(),
-                at_post: at,
-                by: actor.employee.clone(),
-                remarks: Remarks::empty(),
-                old_number: None,
-                scans: Vec::new(),
-                classification: self.classification,
-                medium: self.medium,
-            },
-            now,
-        )?;
+        let (mut part, created) = self.sibling(new_id.clone(), format!("Part {part_number}"), actor, at, now)?;
         part.family.part_of = Some(self.id.clone());
         let mut main = self.clone();
         main.family.parts_opened = part_number;
