@@ -12,13 +12,13 @@ use crate::counters::{Counted, Tally};
 use crate::error::ApiError;
 use crate::idempotency::{Idempotency, Outcome, SavedResponse};
 use crate::keys;
-use crate::org::load_post;
+use crate::org::{load_post, StoredPost};
 use crate::state::AppState;
 use axum::http::StatusCode;
 use daftar_domain::auth::{authorize, Action, Resource};
 use daftar_domain::local_time::office_date;
 use daftar_domain::receipt::{
-    diarise as diarise_letter, Diarisation, DiaryNumber, ForwardOrder, Movement, Receipt, ReceiptRefusal,
+    diarise as diarise_letter, Diarisation, DiaryNumber, ForwardOrder, Movement, Receipt, ReceiptRefusal, ReceiptStatus,
 };
 use daftar_domain::wire::{
     AcknowledgedCopy, CloseReceiptRequest, DiariseRequest, InboxEntry, MovementEntry, PostLabel, ReceiptDeskView,
@@ -478,17 +478,21 @@ async fn stale_or_replay(
     }
 }
 
-/// Closes a receipt at the holder's desk: it leaves the inbox for the closed list.
-pub async fn close(
+/// A change made to a receipt where it is (close, receive): decided by `decide` on the receipt
+/// as loaded, written with its movement entry and whatever `more` adds, conditional on the
+/// version the official saw.
+async fn change_at_desk(
     state: &AppState,
     user: &CurrentUser,
     id: &ReceiptId,
-    request: CloseReceiptRequest,
+    version: u64,
     idempotency: &Idempotency,
+    decide: impl Fn(&Receipt, OffsetDateTime) -> Result<(Receipt, Movement), ReceiptRefusal>,
+    more: impl Fn(&Receipt, &Receipt, &StoredPost, OffsetDateTime) -> Vec<Write>,
 ) -> Result<Outcome<ReceiptView>, ApiError> {
     for attempt in 0..CONFLICT_ATTEMPTS {
         let receipt = load_viewable_receipt(state, user, id).await?;
-        if let Some(saved) = stale_or_replay(state, idempotency, &receipt, request.version).await? {
+        if let Some(saved) = stale_or_replay(state, idempotency, &receipt, version).await? {
             return Ok(Outcome::Replayed(saved));
         }
         authorize(&user.actor, Action::ForwardReceipt, receipt.as_resource())?;
@@ -496,51 +500,28 @@ pub async fn close(
             .await?
             .ok_or(ApiError::NotFound("post"))?;
         let now = state.now();
-        let (closed, movement) = receipt
-            .close(
-                request.version,
-                request.remarks.clone(),
-                user.actor.employee.clone(),
-                now,
-            )
-            .map_err(refusal)?;
-        let view = ReceiptView {
-            diary_number_text: closed.diary_number.to_string(),
-            receipt: closed.clone(),
-            holder_post: holder.summary(),
-            can_forward: false,
-        };
-        let row = Row {
-            receipt: &closed,
-            at: now,
-            from: None,
-            to: None,
-            copy: false,
-        };
+        let (after, movement) = decide(&receipt, now).map_err(refusal)?;
         let mut writes = vec![
             Write::Put {
-                item: receipt_item(&closed),
+                item: receipt_item(&after),
                 condition: Condition::VersionIs(receipt.version),
             },
             Write::Put {
                 item: movement_item(
-                    &closed.id,
+                    &after.id,
                     &movement_entry(user, movement, Some(holder.label()), holder.label()),
                 ),
                 condition: Condition::NotExists,
             },
-            Write::Delete {
-                key: inbox_key(&receipt),
-                condition: Condition::None,
-            },
-            Write::Put {
-                item: row.item(desk_key(&closed.holder, ReceiptDeskView::Closed, now, &closed.id)),
-                condition: Condition::None,
-            },
         ];
-        let mut tally = Tally::default();
-        tally.pendency(Counted::Receipts, Some(&holder), None);
-        writes.extend(tally.into_writes());
+        writes.extend(more(&receipt, &after, &holder, now));
+        let view = ReceiptView {
+            diary_number_text: after.diary_number.to_string(),
+            can_forward: authorize(&user.actor, Action::ForwardReceipt, after.as_resource()).is_ok()
+                && after.status == ReceiptStatus::Active,
+            receipt: after,
+            holder_post: holder.summary(),
+        };
         match settle(
             idempotency
                 .commit(state.store.as_ref(), writes, StatusCode::OK, view, now.unix_timestamp())
@@ -553,6 +534,49 @@ pub async fn close(
     Err(ApiError::Unavailable)
 }
 
+/// Closes a receipt at the holder's desk: it leaves the inbox for the closed list.
+pub async fn close(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &ReceiptId,
+    request: CloseReceiptRequest,
+    idempotency: &Idempotency,
+) -> Result<Outcome<ReceiptView>, ApiError> {
+    let by = user.actor.employee.clone();
+    change_at_desk(
+        state,
+        user,
+        id,
+        request.version,
+        idempotency,
+        |receipt, now| receipt.close(request.version, request.remarks.clone(), by.clone(), now),
+        |before, closed, holder, now| {
+            let row = Row {
+                receipt: closed,
+                at: now,
+                from: None,
+                to: None,
+                copy: false,
+            };
+            let mut tally = Tally::default();
+            tally.pendency(Counted::Receipts, Some(holder), None);
+            let mut writes = vec![
+                Write::Delete {
+                    key: inbox_key(before),
+                    condition: Condition::None,
+                },
+                Write::Put {
+                    item: row.item(desk_key(&closed.holder, ReceiptDeskView::Closed, now, &closed.id)),
+                    condition: Condition::None,
+                },
+            ];
+            writes.extend(tally.into_writes());
+            writes
+        },
+    )
+    .await
+}
+
 /// The holder marks a paper receipt received on arrival.
 pub async fn receive(
     state: &AppState,
@@ -561,45 +585,17 @@ pub async fn receive(
     version: u64,
     idempotency: &Idempotency,
 ) -> Result<Outcome<ReceiptView>, ApiError> {
-    for attempt in 0..CONFLICT_ATTEMPTS {
-        let receipt = load_viewable_receipt(state, user, id).await?;
-        if let Some(saved) = stale_or_replay(state, idempotency, &receipt, version).await? {
-            return Ok(Outcome::Replayed(saved));
-        }
-        authorize(&user.actor, Action::ForwardReceipt, receipt.as_resource())?;
-        let now = state.now();
-        let (received, movement) = receipt
-            .receive(version, user.actor.employee.clone(), now)
-            .map_err(refusal)?;
-        let holder = load_post(state.store.as_ref(), &received.holder)
-            .await?
-            .ok_or(ApiError::NotFound("post"))?;
-        let view = ReceiptView {
-            diary_number_text: received.diary_number.to_string(),
-            receipt: received.clone(),
-            holder_post: holder.summary(),
-            can_forward: true,
-        };
-        let writes = vec![
-            Write::Put {
-                item: receipt_item(&received),
-                condition: Condition::VersionIs(receipt.version),
-            },
-            Write::Put {
-                item: movement_item(&received.id, &movement_entry(user, movement, None, holder.label())),
-                condition: Condition::NotExists,
-            },
-        ];
-        match settle(
-            idempotency
-                .commit(state.store.as_ref(), writes, StatusCode::OK, view, now.unix_timestamp())
-                .await?,
-        )? {
-            Some(outcome) => return Ok(outcome),
-            None => backoff(attempt).await,
-        }
-    }
-    Err(ApiError::Unavailable)
+    let by = user.actor.employee.clone();
+    change_at_desk(
+        state,
+        user,
+        id,
+        version,
+        idempotency,
+        |receipt, now| receipt.receive(version, by.clone(), now),
+        |_, _, _, _| Vec::new(),
+    )
+    .await
 }
 
 /// A desk that got a copy for information acknowledges it: the copy leaves its inbox.
