@@ -4,11 +4,14 @@
 //! `ErrorCode` so pages can show a translated message. The session is an HttpOnly cookie the
 //! browser sends by itself (same-origin requests include credentials by default).
 
-use daftar_domain::ids::{DeptCode, IdempotencyKey, OfficeCode, PostId, ReceiptId};
+use daftar_domain::file::chain::ChainReport;
+use daftar_domain::ids::{DeptCode, FileId, IdempotencyKey, OfficeCode, PostId, ReceiptId};
 use daftar_domain::receipt::ForwardOrder;
 use daftar_domain::wire::{
-    DepartmentList, DiariseRequest, ErrorCode, InboxEntry, LoginRequest, Me, MovementEntry, OfficeList, Page, PostList,
-    Problem, ReceiptView,
+    AttachReceiptRequest, CorrespondenceEntry, CreateFileRequest, DepartmentList, DeskView, DiariseRequest,
+    EditNoteRequest, ErrorCode, FileEventEntry, FileRow, FileView, InboxEntry, LinkFileRequest, LinkedFile,
+    LoginRequest, Me, MoveRequest, MovementEntry, NoteView, OfficeList, Page, PostList, Problem, ReceiptView, StayView,
+    VersionOnly, WriteNoteRequest, MAX_PAGE_SIZE,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -111,13 +114,43 @@ async fn post<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: &Idem
     read(send(request).await?).await
 }
 
+async fn put<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: &IdempotencyKey) -> ApiResult<T> {
+    let request = Request::put(url).header("Idempotency-Key", key.as_ref()).json(body);
+    read(send(request).await?).await
+}
+
 fn paged(url: &str, cursor: Option<&str>) -> RequestBuilder {
-    let builder = Request::get(url).query([("limit", PAGE_SIZE)]);
+    paged_by(url, PAGE_SIZE, cursor)
+}
+
+fn paged_by(url: &str, limit: &str, cursor: Option<&str>) -> RequestBuilder {
+    let builder = Request::get(url).query([("limit", limit)]);
     match cursor {
         // `query` percent-encodes: the cursor is opaque and may hold any character.
         Some(cursor) => builder.query([("cursor", cursor)]),
         None => builder,
     }
+}
+
+/// The most pages [`all_pages`] follows: a guard against a server that never stops, far beyond
+/// any real note sheet or correspondence (each page holds up to `MAX_PAGE_SIZE` items).
+const MAX_PAGES: usize = 200;
+
+/// Every item of a cursor-paged list, for views that must show all of it at once (a note sheet
+/// is read, and printed, from its first paragraph to its last).
+async fn all_pages<T: DeserializeOwned>(url: &str) -> ApiResult<Vec<T>> {
+    let limit = MAX_PAGE_SIZE.to_string();
+    let mut items = Vec::new();
+    let mut cursor: Option<String> = None;
+    for _ in 0..MAX_PAGES {
+        let page: Page<T> = get(paged_by(url, &limit, cursor.as_deref())).await?;
+        items.extend(page.items);
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    Ok(items)
 }
 
 /// Signs in; the server sets the session cookie.
@@ -175,6 +208,101 @@ pub async fn history(id: &ReceiptId, cursor: Option<&str>) -> ApiResult<Page<Mov
 
 pub async fn forward(id: &ReceiptId, order: &ForwardOrder, key: &IdempotencyKey) -> ApiResult<ReceiptView> {
     post(&format!("/api/v1/receipts/{id}/forward"), order, key).await
+}
+
+/// Every receipt waiting at a post, for choosing one to put into a file.
+pub async fn whole_inbox(post: &PostId) -> ApiResult<Vec<InboxEntry>> {
+    all_pages(&format!("/api/v1/posts/{post}/inbox")).await
+}
+
+/// Opens a new file at one of the caller's posts.
+pub async fn create_file(request: &CreateFileRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post("/api/v1/files", request, key).await
+}
+
+pub async fn file(id: &FileId) -> ApiResult<FileView> {
+    get(Request::get(&format!("/api/v1/files/{id}"))).await
+}
+
+/// The file whose number is written out exactly as given (`FIN-HQ-GEN/GEN/3/2026`).
+pub async fn lookup_file(number: &str) -> ApiResult<FileRow> {
+    get(Request::get("/api/v1/files/lookup").query([("number", number.trim())])).await
+}
+
+/// Sends, recalls, parks, unparks, closes, reopens or opens a file.
+pub async fn move_file(id: &FileId, request: &MoveRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/move"), request, key).await
+}
+
+/// The whole note sheet, oldest first: signed paragraphs and at most one yellow draft.
+pub async fn notes(id: &FileId) -> ApiResult<Vec<NoteView>> {
+    all_pages(&format!("/api/v1/files/{id}/notes")).await
+}
+
+pub async fn write_note(id: &FileId, request: &WriteNoteRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/notes"), request, key).await
+}
+
+pub async fn edit_note(id: &FileId, note: u32, request: &EditNoteRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    put(&format!("/api/v1/files/{id}/notes/{note}"), request, key).await
+}
+
+pub async fn sign_note(id: &FileId, note: u32, request: &VersionOnly, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/notes/{note}/sign"), request, key).await
+}
+
+pub async fn discard_note(id: &FileId, note: u32, request: &VersionOnly, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/notes/{note}/discard"), request, key).await
+}
+
+pub async fn attach_receipt(id: &FileId, request: &AttachReceiptRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/receipts"), request, key).await
+}
+
+/// Every receipt in the file, in the order they were put in.
+pub async fn correspondence(id: &FileId) -> ApiResult<Vec<CorrespondenceEntry>> {
+    all_pages(&format!("/api/v1/files/{id}/correspondence")).await
+}
+
+pub async fn link_file(id: &FileId, request: &LinkFileRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/links"), request, key).await
+}
+
+/// Every file linked to this one.
+pub async fn links(id: &FileId) -> ApiResult<Vec<LinkedFile>> {
+    all_pages(&format!("/api/v1/files/{id}/links")).await
+}
+
+/// One page of a file's history, oldest first.
+pub async fn file_history(id: &FileId, cursor: Option<&str>) -> ApiResult<Page<FileEventEntry>> {
+    get(paged(&format!("/api/v1/files/{id}/history"), cursor)).await
+}
+
+/// The desks the file has been at, with the time spent at each.
+pub async fn track(id: &FileId) -> ApiResult<Vec<StayView>> {
+    get(Request::get(&format!("/api/v1/files/{id}/track"))).await
+}
+
+/// Recomputes the file's hash-chained history on the server.
+pub async fn verify(id: &FileId) -> ApiResult<ChainReport> {
+    get(Request::get(&format!("/api/v1/files/{id}/verify"))).await
+}
+
+/// One page of a desk's file list, newest first.
+pub async fn desk_files(post: &PostId, view: DeskView, cursor: Option<&str>) -> ApiResult<Page<FileRow>> {
+    let builder = paged(&format!("/api/v1/posts/{post}/files"), cursor).query([("view", desk_view_name(view))]);
+    get(builder).await
+}
+
+/// A desk list's name in the query string, as the API spells it.
+fn desk_view_name(view: DeskView) -> &'static str {
+    match view {
+        DeskView::Inbox => "inbox",
+        DeskView::Parked => "parked",
+        DeskView::Closed => "closed",
+        DeskView::Sent => "sent",
+        DeskView::Created => "created",
+    }
 }
 
 /// A fresh random key: 128 bits from the browser's CSPRNG as 32 hex digits.
@@ -272,6 +400,16 @@ mod tests {
         assert_eq!(keys.key_for(&"other body", || key(4)), key(4));
         keys.settle::<()>(&Err(problem(ErrorCode::InProgress)));
         assert_eq!(keys.key_for(&"other body", || key(5)), key(4));
+    }
+
+    #[test]
+    fn desk_views_are_named_as_the_api_spells_them() {
+        for view in DeskView::ALL {
+            assert_eq!(
+                serde_json::to_value(view).unwrap(),
+                serde_json::Value::String(desk_view_name(view).to_owned())
+            );
+        }
     }
 
     #[test]

@@ -73,10 +73,73 @@ pub fn human_local(at: OffsetDateTime) -> String {
     human_date_time(at, local_offset(at))
 }
 
+/// The words a duration is written with, in one language: each unit as (one, many).
+#[derive(Debug, Clone, Copy)]
+pub struct DurationWords {
+    pub day: (&'static str, &'static str),
+    pub hour: (&'static str, &'static str),
+    pub minute: (&'static str, &'static str),
+    pub under_a_minute: &'static str,
+}
+
+/// How long something took, for people: the two largest units that matter, "2 days 3 hours",
+/// "5 hours", "45 minutes". Precision beyond that is noise on a file that waited a week.
+pub fn humanise_seconds(seconds: i64, words: &DurationWords) -> String {
+    let seconds = seconds.max(0);
+    if seconds < 60 {
+        return words.under_a_minute.to_owned();
+    }
+    let minutes = seconds / 60;
+    let (days, hours, minutes) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
+    let unit = |n: i64, (one, many): (&str, &str)| format!("{n} {}", if n == 1 { one } else { many });
+    let parts = if days > 0 {
+        vec![(days, words.day), (hours, words.hour)]
+    } else if hours > 0 {
+        vec![(hours, words.hour), (minutes, words.minute)]
+    } else {
+        vec![(minutes, words.minute)]
+    };
+    parts
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, names)| unit(n, names))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::{date, datetime, offset};
+
+    const EN: DurationWords = DurationWords {
+        day: ("day", "days"),
+        hour: ("hour", "hours"),
+        minute: ("minute", "minutes"),
+        under_a_minute: "less than a minute",
+    };
+
+    #[test]
+    fn durations_show_the_two_largest_units() {
+        let (minute, hour, day) = (60, 3600, 86_400);
+        let cases = [
+            (-5, "less than a minute"),
+            (0, "less than a minute"),
+            (59, "less than a minute"),
+            (minute, "1 minute"),
+            (45 * minute + 59, "45 minutes"),
+            (hour, "1 hour"),
+            (hour + minute, "1 hour 1 minute"),
+            (5 * hour + 30 * minute, "5 hours 30 minutes"),
+            (day, "1 day"),
+            (day + 59 * minute, "1 day"),
+            (2 * day + 3 * hour + 10 * minute, "2 days 3 hours"),
+            (400 * day + hour, "400 days 1 hour"),
+        ];
+        for (seconds, expected) in cases {
+            assert_eq!(humanise_seconds(seconds, &EN), expected, "{seconds}");
+        }
+    }
 
     #[test]
     fn dates_are_day_month_year_with_dashes() {

@@ -15,7 +15,9 @@ use components::{FlashRegion, RequireSession, SiteHeader};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::{DiarisePage, InboxPage, LoginPage, NotFound, ReceiptPage};
+use pages::{
+    DiarisePage, FilePage, FilePrintPage, FileTrackPage, InboxPage, LoginPage, NewFilePage, NotFound, ReceiptPage,
+};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Starts the app when the WASM module loads.
@@ -44,6 +46,11 @@ pub fn App() -> impl IntoView {
                     // Before `/receipts/:id`, so that "new" is not taken for a receipt ID.
                     <Route path=path!("/receipts/new") view=|| view! { <RequireSession><DiarisePage/></RequireSession> }/>
                     <Route path=path!("/receipts/:id") view=|| view! { <RequireSession><ReceiptPage/></RequireSession> }/>
+                    // Likewise before `/files/:id`.
+                    <Route path=path!("/files/new") view=|| view! { <RequireSession><NewFilePage/></RequireSession> }/>
+                    <Route path=path!("/files/:id") view=|| view! { <RequireSession><FilePage/></RequireSession> }/>
+                    <Route path=path!("/files/:id/track") view=|| view! { <RequireSession><FileTrackPage/></RequireSession> }/>
+                    <Route path=path!("/files/:id/print") view=|| view! { <RequireSession><FilePrintPage/></RequireSession> }/>
                 </Routes>
             </main>
         </Router>

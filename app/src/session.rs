@@ -78,6 +78,33 @@ pub enum FlashMessage {
     Forwarded { post_en: String, post_hi: String },
     /// A forward lost the race with someone else's; the page was reloaded.
     Conflict,
+    /// A file was opened with this number.
+    FileCreated(String),
+    /// Something was done to the file on this page.
+    File(FileNews),
+}
+
+/// What just happened to a file, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileNews {
+    /// A paper file was marked received.
+    Received,
+    /// Sent to this post (shown by its title).
+    Sent {
+        post_en: String,
+        post_hi: String,
+    },
+    Recalled,
+    Parked,
+    Unparked,
+    Closed,
+    Reopened,
+    NoteSaved,
+    /// Signed as this paragraph.
+    NoteSigned(u32),
+    NoteDiscarded,
+    ReceiptAttached,
+    Linked,
 }
 
 /// The flash context: the message and the path it belongs to, so it disappears once the user

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 /// The error under a field. Always present (empty when fine) so `aria-describedby` can point at it.
 #[component]
-pub fn FieldMessage(id: &'static str, error: RwSignal<Option<FieldError>>) -> impl IntoView {
+pub fn FieldMessage(#[prop(into)] id: String, error: RwSignal<Option<FieldError>>) -> impl IntoView {
     let i18n = use_i18n();
     view! { <p id=id class="field-error">{move || error.get().map(|e| i18n.t().field_error(e))}</p> }
 }

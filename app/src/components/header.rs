@@ -7,7 +7,7 @@ use daftar_domain::org::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 /// The site header.
 #[component]
@@ -32,6 +32,12 @@ pub fn SiteHeader() -> impl IntoView {
     let toggle_language = move |_| i18n.set_locale(i18n.locale().other());
     let name = move || session.me().map(|me| i18n.pick(&me.name_en, &me.name_hi).to_owned());
     let is_diarist = move || session.me().is_some_and(|me| me.roles.contains(&Role::Diarist));
+    // The inbox and its Files tab share a path, which `<A>` alone cannot tell apart: these two
+    // links mark themselves current by the tab in the query.
+    let location = use_location();
+    let on_inbox = move || matches!(location.pathname.get().as_str(), "/" | "/inbox");
+    let files_tab = move || location.query.with(|q| q.get("tab")).as_deref() == Some("files");
+    let current = |yes: bool| yes.then_some("page");
 
     view! {
         <header class="site-header">
@@ -63,7 +69,9 @@ pub fn SiteHeader() -> impl IntoView {
             <Show when=move || session.me().is_some()>
                 <nav class="site-nav" aria-label=i18n.text(|t| t.nav_label)>
                     <ul>
-                        <li><A href="/inbox">{i18n.text(|t| t.nav_inbox)}</A></li>
+                        <li><a href="/inbox" aria-current=move || current(on_inbox() && !files_tab())>{i18n.text(|t| t.nav_inbox)}</a></li>
+                        <li><a href="/inbox?tab=files" aria-current=move || current(on_inbox() && files_tab())>{i18n.text(|t| t.nav_files)}</a></li>
+                        <li><A href="/files/new">{i18n.text(|t| t.nav_new_file)}</A></li>
                         <Show when=is_diarist>
                             <li><A href="/receipts/new">{i18n.text(|t| t.nav_diarise)}</A></li>
                         </Show>

@@ -5,6 +5,7 @@ pub mod fields;
 pub mod guard;
 pub mod header;
 pub mod more;
+pub mod post_picker;
 pub mod status;
 
 pub use errors::{error_text, ErrorList};
@@ -12,4 +13,5 @@ pub use fields::{FieldMessage, Loading, PriorityBadge};
 pub use guard::RequireSession;
 pub use header::SiteHeader;
 pub use more::{LoadMoreFooter, MorePages};
+pub use post_picker::{PostChoice, PostPicker};
 pub use status::FlashRegion;

@@ -1,7 +1,7 @@
 //! The polite live region at the top of every page, announcing what just happened.
 
-use crate::i18n::{fill, use_i18n};
-use crate::session::{use_flash, FlashMessage};
+use crate::i18n::{fill, use_i18n, I18n, Texts};
+use crate::session::{use_flash, FileNews, FlashMessage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -21,6 +21,8 @@ pub fn FlashRegion() -> impl IntoView {
                 fill(t.forwarded_flash, "{post}", i18n.pick(&post_en, &post_hi))
             }
             FlashMessage::Conflict => t.err_conflict.to_owned(),
+            FlashMessage::FileCreated(number) => fill(t.file_created_flash, "{n}", &number),
+            FlashMessage::File(news) => file_news(t, i18n, news),
         })
     };
     let class = move || match message() {
@@ -32,5 +34,23 @@ pub fn FlashRegion() -> impl IntoView {
         <div class=class role="status" aria-live="polite">
             {move || text().map(|text| view! { <p>{text}</p> })}
         </div>
+    }
+}
+
+/// The line for something done to a file.
+fn file_news(t: &Texts, i18n: I18n, news: FileNews) -> String {
+    match news {
+        FileNews::Sent { post_en, post_hi } => fill(t.file_sent_flash, "{post}", i18n.pick(&post_en, &post_hi)),
+        FileNews::Received => t.file_received_flash.to_owned(),
+        FileNews::Recalled => t.file_recalled_flash.to_owned(),
+        FileNews::Parked => t.file_parked_flash.to_owned(),
+        FileNews::Unparked => t.file_unparked_flash.to_owned(),
+        FileNews::Closed => t.file_closed_flash.to_owned(),
+        FileNews::Reopened => t.file_reopened_flash.to_owned(),
+        FileNews::NoteSaved => t.note_saved_flash.to_owned(),
+        FileNews::NoteSigned(paragraph) => fill(t.note_signed_flash, "{n}", &paragraph.to_string()),
+        FileNews::NoteDiscarded => t.note_discarded_flash.to_owned(),
+        FileNews::ReceiptAttached => t.receipt_attached_flash.to_owned(),
+        FileNews::Linked => t.file_linked_flash.to_owned(),
     }
 }

@@ -139,6 +139,10 @@ pub fn DiarisePage() -> impl IntoView {
                 category: category.get_untracked(),
             },
             remarks: noted.ok()?,
+            // Scans, classification and paper letters are not offered by this form yet.
+            attachments: Vec::new(),
+            classification: Default::default(),
+            medium: Default::default(),
         })
     };
 

@@ -1,15 +1,19 @@
-//! The inbox: receipts waiting at one of the signed-in official's posts, newest first.
+//! The inbox: what waits at one of the signed-in official's posts, in two tabs: files (with
+//! their other lists) and receipts, newest first.
 
+use super::desk::FilesDesk;
 use super::use_page_title;
 use crate::api;
+use crate::components::fields::{focus, from_wire_name, wire_name};
 use crate::components::{ErrorList, LoadMoreFooter, Loading, MorePages, PriorityBadge};
 use crate::format::{human_date, human_local};
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n, Texts};
 use crate::session::use_session;
-use daftar_domain::wire::{InboxEntry, PostSummary};
+use daftar_domain::wire::{DeskView, InboxEntry, PostSummary};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 /// A post as people name it: `Section Officer (Budget), Finance, Headquarters`.
 pub(crate) fn post_label(i18n: I18n, post: &PostSummary) -> String {
@@ -20,7 +24,66 @@ pub(crate) fn post_label(i18n: I18n, post: &PostSummary) -> String {
     )
 }
 
-/// The inbox page. `?post=` chooses among the user's posts; the first is the default.
+/// The inbox's two tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Files,
+    Receipts,
+}
+
+impl Tab {
+    fn tab_id(self) -> &'static str {
+        match self {
+            Tab::Files => "tab-files",
+            Tab::Receipts => "tab-receipts",
+        }
+    }
+
+    fn panel_id(self) -> &'static str {
+        match self {
+            Tab::Files => "panel-files",
+            Tab::Receipts => "panel-receipts",
+        }
+    }
+
+    /// The tab an arrow, Home or End key moves to from this one, if the key is one of those.
+    fn after_key(self, key: &str) -> Option<Tab> {
+        match key {
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" => Some(match self {
+                Tab::Files => Tab::Receipts,
+                Tab::Receipts => Tab::Files,
+            }),
+            "Home" => Some(Tab::Files),
+            "End" => Some(Tab::Receipts),
+            _ => None,
+        }
+    }
+}
+
+/// The inbox's address for a post, tab and file list. Receipts are the default tab, so that
+/// `/inbox` keeps showing what waits at the desk as it always has.
+fn inbox_href(post: Option<&str>, tab: Tab, view: DeskView) -> String {
+    let mut query = Vec::new();
+    if tab == Tab::Files {
+        query.push("tab=files".to_owned());
+        if view != DeskView::Inbox {
+            query.push(format!("view={}", wire_name(&view)));
+        }
+    }
+    if let Some(post) = post {
+        // Post IDs are codes of A-Z, 0-9 and '-': nothing in them needs escaping.
+        query.push(format!("post={post}"));
+    }
+    if query.is_empty() {
+        "/inbox".to_owned()
+    } else {
+        format!("/inbox?{}", query.join("&"))
+    }
+}
+
+/// The inbox page: what waits at one of the user's posts, files and receipts in two tabs.
+/// `?post=` chooses among the user's posts (the first is the default), `?tab=files` the files
+/// and `?view=` their list.
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -37,28 +100,55 @@ pub fn InboxPage() -> impl IntoView {
             .and_then(|wanted| posts.iter().find(|p| p.id.as_ref() == wanted).cloned())
             .or_else(|| posts.first().cloned())
     });
-    let first_page = LocalResource::new(move || {
-        let post = selected.get();
-        async move {
-            match post {
-                Some(post) => api::inbox(&post.id, None).await.map(Some),
-                None => Ok(None),
-            }
-        }
+    let tab = Memo::new(move |_| match query.with(|q| q.get("tab")).as_deref() {
+        Some("files") => Tab::Files,
+        _ => Tab::Receipts,
     });
-    let more = MorePages::<InboxEntry>::new();
-    Effect::new(move |_| {
-        selected.track();
-        more.reset();
+    let desk_view = Memo::new(move |_| {
+        query
+            .with(|q| q.get("view"))
+            .and_then(|v| from_wire_name::<DeskView>(&v))
+            .unwrap_or_default()
     });
 
-    let choose_post = move |ev: leptos::ev::Event| {
-        let id = event_target_value(&ev);
-        navigate(
-            &format!("/inbox?post={}", js_sys::encode_uri_component(&id)),
-            Default::default(),
-        );
+    let go = {
+        let navigate = navigate.clone();
+        move |post: Option<String>, tab: Tab, view: DeskView, replace: bool| {
+            navigate(
+                &inbox_href(post.as_deref(), tab, view),
+                NavigateOptions {
+                    replace,
+                    ..Default::default()
+                },
+            );
+        }
     };
+    let current_post = move || query.with_untracked(|q| q.get("post"));
+    let choose_post = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            go(
+                Some(event_target_value(&ev)),
+                tab.get_untracked(),
+                desk_view.get_untracked(),
+                false,
+            )
+        }
+    };
+    // Switching tabs or lists replaces the address rather than adding to the history, so Back
+    // leaves the inbox instead of stepping through its tabs.
+    let choose_tab = {
+        let go = go.clone();
+        move |which: Tab| {
+            if tab.get_untracked() != which {
+                go(current_post(), which, desk_view.get_untracked(), true);
+            }
+        }
+    };
+    let choose_view = Callback::new({
+        let go = go.clone();
+        move |view: DeskView| go(current_post(), Tab::Files, view, true)
+    });
 
     let post_picker = move || {
         let posts = my_posts.get();
@@ -95,18 +185,80 @@ pub fn InboxPage() -> impl IntoView {
         }
     };
 
+    let tab_button = {
+        let choose_tab = choose_tab.clone();
+        move |which: Tab, label: fn(&Texts) -> &'static str| {
+            let choose_tab = choose_tab.clone();
+            let on_key = {
+                let choose_tab = choose_tab.clone();
+                move |ev: leptos::ev::KeyboardEvent| {
+                    if let Some(next) = which.after_key(&ev.key()) {
+                        ev.prevent_default();
+                        choose_tab(next);
+                        focus(next.tab_id());
+                    }
+                }
+            };
+            view! {
+                <button type="button" role="tab" id=which.tab_id() aria-controls=which.panel_id()
+                    aria-selected=move || (tab.get() == which).to_string()
+                    tabindex=move || if tab.get() == which { "0" } else { "-1" }
+                    on:click=move |_| choose_tab(which) on:keydown=on_key>
+                    {i18n.text(label)}
+                </button>
+            }
+        }
+    };
+
     view! {
         <section class="page">
             <h1 id="inbox-heading">{i18n.text(|t| t.inbox_title)}</h1>
             {post_picker}
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=move |errors| view! { <ErrorList errors retry=Callback::new(move |_| first_page.refetch())/> }>
-                    {move || Suspend::new(async move {
-                        first_page.await.map(|page| page.map(|page| view! { <InboxTable rows=page.items next=page.next_cursor more selected/> }))
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            <div class="tabs" role="tablist" aria-labelledby="inbox-heading">
+                {tab_button(Tab::Files, |t| t.files_tab)}
+                {tab_button(Tab::Receipts, |t| t.receipts_tab)}
+            </div>
+            <div class="tab-panel" role="tabpanel" id="panel-files" aria-labelledby="tab-files"
+                hidden=move || tab.get() != Tab::Files>
+                <Show when=move || tab.get() == Tab::Files>
+                    {move || selected.get().map(|post| view! { <FilesDesk post view=desk_view on_view=choose_view/> })}
+                </Show>
+            </div>
+            <div class="tab-panel" role="tabpanel" id="panel-receipts" aria-labelledby="tab-receipts"
+                hidden=move || tab.get() != Tab::Receipts>
+                <Show when=move || tab.get() == Tab::Receipts>
+                    <ReceiptsPanel selected/>
+                </Show>
+            </div>
         </section>
+    }
+}
+
+/// The Receipts tab: receipts waiting at the selected post, newest first.
+#[component]
+fn ReceiptsPanel(selected: Memo<Option<PostSummary>>) -> impl IntoView {
+    let first_page = LocalResource::new(move || {
+        let post = selected.get();
+        async move {
+            match post {
+                Some(post) => api::inbox(&post.id, None).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let more = MorePages::<InboxEntry>::new();
+    Effect::new(move |_| {
+        selected.track();
+        more.reset();
+    });
+    view! {
+        <Transition fallback=Loading>
+            <ErrorBoundary fallback=move |errors| view! { <ErrorList errors retry=Callback::new(move |_| first_page.refetch())/> }>
+                {move || Suspend::new(async move {
+                    first_page.await.map(|page| page.map(|page| view! { <InboxTable rows=page.items next=page.next_cursor more selected/> }))
+                })}
+            </ErrorBoundary>
+        </Transition>
     }
 }
 
@@ -187,5 +339,34 @@ fn InboxRow(row: InboxEntry) -> impl IntoView {
             <td role="cell" data-label=i18n.text(|t| t.col_due_date)><div class="cell">{move || due.clone().unwrap_or_else(|| i18n.t().none.to_owned())}</div></td>
             <td role="cell" data-label=i18n.text(|t| t.col_arrived)><div class="cell">{human_local(row.arrived_at)}</div></td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inbox_addresses_name_only_what_differs_from_the_defaults() {
+        assert_eq!(inbox_href(None, Tab::Receipts, DeskView::Parked), "/inbox");
+        assert_eq!(
+            inbox_href(Some("FIN-HQ-SO"), Tab::Receipts, DeskView::Inbox),
+            "/inbox?post=FIN-HQ-SO"
+        );
+        assert_eq!(inbox_href(None, Tab::Files, DeskView::Inbox), "/inbox?tab=files");
+        assert_eq!(
+            inbox_href(Some("FIN-HQ-SO"), Tab::Files, DeskView::Sent),
+            "/inbox?tab=files&view=sent&post=FIN-HQ-SO"
+        );
+    }
+
+    #[test]
+    fn arrow_keys_move_between_the_two_tabs() {
+        assert_eq!(Tab::Files.after_key("ArrowRight"), Some(Tab::Receipts));
+        assert_eq!(Tab::Receipts.after_key("ArrowRight"), Some(Tab::Files));
+        assert_eq!(Tab::Receipts.after_key("ArrowLeft"), Some(Tab::Files));
+        assert_eq!(Tab::Receipts.after_key("Home"), Some(Tab::Files));
+        assert_eq!(Tab::Files.after_key("End"), Some(Tab::Receipts));
+        assert_eq!(Tab::Files.after_key("Enter"), None);
     }
 }

@@ -1,14 +1,19 @@
 //! One module per page.
 
+pub mod desk;
 pub mod diarise;
+pub mod file;
 pub mod inbox;
 pub mod login;
+pub mod new_file;
 pub mod not_found;
 pub mod receipt;
 
 pub use diarise::DiarisePage;
+pub use file::{FilePage, FilePrintPage, FileTrackPage};
 pub use inbox::InboxPage;
 pub use login::LoginPage;
+pub use new_file::NewFilePage;
 pub use not_found::NotFound;
 pub use receipt::ReceiptPage;
 

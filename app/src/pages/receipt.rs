@@ -4,16 +4,19 @@ use super::inbox::post_label;
 use super::use_page_title;
 use crate::api::{self, ApiError, SubmissionKeys};
 use crate::components::fields::{described_by, focus, from_wire_name, wire_name};
-use crate::components::{error_text, ErrorList, FieldMessage, LoadMoreFooter, Loading, MorePages, PriorityBadge};
+use crate::components::{
+    error_text, ErrorList, FieldMessage, LoadMoreFooter, Loading, MorePages, PostChoice, PostPicker, PriorityBadge,
+};
 use crate::format::{human_date, human_local, iso_date, parse_iso_date, today};
 use crate::i18n::{use_i18n, FieldError, Texts};
 use crate::session::{use_flash, FlashMessage};
 use daftar_domain::receipt::{ForwardOrder, Priority};
-use daftar_domain::wire::{MovementEntry, PostSummary, ReceiptView};
-use daftar_domain::{DeptCode, OfficeCode, PostId, ReceiptId, Remarks};
+use daftar_domain::wire::{MovementEntry, ReceiptView};
+use daftar_domain::{ReceiptId, Remarks};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
 
 /// The receipt page, for `/receipts/:id`.
@@ -75,10 +78,16 @@ fn ReceiptScreen(id: ReceiptId) -> impl IntoView {
                 <ErrorBoundary fallback=move |errors| view! { <ErrorList errors retry=reload/> }>
                     {move || Suspend::new(async move {
                         receipt.await.map(|view| {
-                            let action = if view.can_forward {
-                                view! { <ForwardForm receipt=view.clone() on_done=reload/> }.into_any()
-                            } else {
-                                view! { <p class="notice">{i18n.text(|t| t.cannot_forward)}</p> }.into_any()
+                            let action = match &view.receipt.filed_in {
+                                _ if view.can_forward => view! { <ForwardForm receipt=view.clone() on_done=reload/> }.into_any(),
+                                // A filed receipt travels with its file: say where to find it.
+                                Some(file) => view! {
+                                    <p class="notice">
+                                        {i18n.text(|t| t.receipt_in_file)} " "
+                                        <A href=format!("/files/{file}")>{i18n.text(|t| t.open_the_file)}</A>
+                                    </p>
+                                }.into_any(),
+                                None => view! { <p class="notice">{i18n.text(|t| t.cannot_forward)}</p> }.into_any(),
                             };
                             view! { <ReceiptDetails view/> {action} }
                         })
@@ -164,19 +173,13 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
     let version = receipt.receipt.version;
     let holder = receipt.receipt.holder.clone();
 
-    let dept = RwSignal::new(String::new());
-    let office = RwSignal::new(String::new());
-    let to_post = RwSignal::new(String::new());
+    let choice = PostChoice::new("fwd");
     let remarks = RwSignal::new(String::new());
     let priority = RwSignal::new(Priority::Normal);
     let due = RwSignal::new(String::new());
     let error = || RwSignal::new(None::<FieldError>);
-    let (dept_error, office_error, post_error, remarks_error, priority_error, due_error) =
-        (error(), error(), error(), error(), error(), error());
-    let fields: [Field; 6] = [
-        ("dept", "fwd-dept", dept_error),
-        ("office", "fwd-office", office_error),
-        ("to_post", "fwd-post", post_error),
+    let (remarks_error, priority_error, due_error) = (error(), error(), error());
+    let fields: [Field; 3] = [
         ("remarks", "fwd-remarks", remarks_error),
         ("priority", "fwd-priority", priority_error),
         ("due_date", "fwd-due", due_error),
@@ -186,70 +189,6 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
     let pending = RwSignal::new(false);
     let keys = StoredValue::new(SubmissionKeys::default());
 
-    let departments = LocalResource::new(api::departments);
-    let offices = LocalResource::new(move || {
-        let dept = DeptCode::parse(&dept.get()).ok();
-        async move {
-            match dept {
-                Some(dept) => api::offices(&dept).await.map(|list| list.offices),
-                None => Ok(Vec::new()),
-            }
-        }
-    });
-    let posts = LocalResource::new(move || {
-        let office = OfficeCode::parse(&office.get()).ok();
-        async move {
-            match office {
-                Some(office) => api::posts(&office).await.map(|list| list.posts),
-                None => Ok(Vec::new()),
-            }
-        }
-    });
-    let org_error = move || {
-        let failed = |result: Option<Result<(), ApiError>>| result.and_then(Result::err);
-        failed(departments.get().map(|r| r.map(|_| ())))
-            .or_else(|| failed(offices.get().map(|r| r.map(|_| ()))))
-            .or_else(|| failed(posts.get().map(|r| r.map(|_| ()))))
-    };
-
-    let dept_options = move || {
-        let list = departments
-            .get()
-            .and_then(Result::ok)
-            .map(|l| l.departments)
-            .unwrap_or_default();
-        list.into_iter()
-            .map(|d| {
-                let code = d.code.to_string();
-                let selected = dept.get_untracked() == code;
-                view! { <option value=code prop:selected=selected>{move || i18n.pick(&d.name_en, &d.name_hi).to_owned()}</option> }
-            })
-            .collect_view()
-    };
-    let office_options = move || {
-        let list = offices.get().and_then(Result::ok).unwrap_or_default();
-        list.into_iter()
-            .map(|o| {
-                let code = o.code.to_string();
-                let selected = office.get_untracked() == code;
-                view! { <option value=code prop:selected=selected>{move || i18n.pick(&o.name_en, &o.name_hi).to_owned()}</option> }
-            })
-            .collect_view()
-    };
-    let post_options = {
-        let holder = holder.clone();
-        move || {
-            let list = posts.get().and_then(Result::ok).unwrap_or_default();
-            list.into_iter()
-                .filter(|p| p.id != holder)
-                .map(|p| {
-                    let id = p.id.to_string();
-                    let selected = to_post.get_untracked() == id;
-                    view! { <option value=id prop:selected=selected>{move || post_option_label(i18n.t(), i18n.pick(&p.title_en, &p.title_hi), &p, i18n.locale())}</option> }
-                })
-                .collect_view()
-        }
-    };
     let priority_options = move || {
         Priority::ALL
             .into_iter()
@@ -258,10 +197,7 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
     };
 
     let parse_form = move || -> Option<ForwardOrder> {
-        let chosen_post = PostId::parse(&to_post.get_untracked()).map_err(|_| FieldError::Choose);
-        dept_error.set(dept.get_untracked().is_empty().then_some(FieldError::Choose));
-        office_error.set(office.get_untracked().is_empty().then_some(FieldError::Choose));
-        post_error.set(chosen_post.as_ref().err().copied());
+        let chosen_post = choice.parse();
         let noted = Remarks::parse(&remarks.get_untracked()).map_err(FieldError::from);
         remarks_error.set(noted.as_ref().err().copied());
         let due_date = check_due_date(&due.get_untracked(), today());
@@ -269,18 +205,23 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
         priority_error.set(None);
         Some(ForwardOrder {
             version,
-            to_post: chosen_post.ok()?,
+            to_post: chosen_post?,
             remarks: noted.ok()?,
             priority: priority.get_untracked(),
             due_date: due_date.ok()?,
+            // Copies for information are not offered by this form yet.
+            copies: Vec::new(),
         })
     };
-    let focus_first_error = move || match fields.iter().find(|(_, _, error)| error.get_untracked().is_some()) {
-        Some((_, element, _)) => {
-            focus(element);
-            true
-        }
-        None => false,
+    let focus_first_error = move || {
+        choice.focus_first_error()
+            || match fields.iter().find(|(_, _, error)| error.get_untracked().is_some()) {
+                Some((_, element, _)) => {
+                    focus(element);
+                    true
+                }
+                None => false,
+            }
     };
 
     let on_submit = move |ev: SubmitEvent| {
@@ -318,10 +259,15 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
                     on_done.run(());
                 }
                 Err(error) => {
-                    if let Some((_, _, field)) = fields.iter().find(|(name, _, _)| Some(*name) == error.field()) {
-                        field.set(Some(FieldError::Rejected));
-                        invalid.set(true);
-                    }
+                    let rejected = choice.reject(error.field())
+                        || match fields.iter().find(|(name, _, _)| Some(*name) == error.field()) {
+                            Some((_, _, field)) => {
+                                field.set(Some(FieldError::Rejected));
+                                true
+                            }
+                            None => false,
+                        };
+                    invalid.set(invalid.get_untracked() || rejected);
                     failure.set(Some(error));
                     if !focus_first_error() {
                         focus("fwd-submit");
@@ -331,15 +277,6 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
         });
     };
 
-    let choose_dept = move |ev: leptos::ev::Event| {
-        dept.set(event_target_value(&ev));
-        office.set(String::new());
-        to_post.set(String::new());
-    };
-    let choose_office = move |ev: leptos::ev::Event| {
-        office.set(event_target_value(&ev));
-        to_post.set(String::new());
-    };
     let min_due = iso_date(today());
 
     view! {
@@ -348,45 +285,15 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
             <div class="form-alert" role="alert">
                 {move || {
                     let t = i18n.t();
-                    match (failure.get(), org_error()) {
-                        (Some(error), _) if error.field().is_none() => Some(view! { <p class="notice notice-error">{error_text(t, &error)}</p> }),
-                        (_, Some(error)) => Some(view! { <p class="notice notice-error">{error_text(t, &error)}</p> }),
+                    match failure.get() {
+                        Some(error) if error.field().is_none() => Some(view! { <p class="notice notice-error">{error_text(t, &error)}</p> }),
                         _ if invalid.get() => Some(view! { <p class="notice notice-error">{t.err_form}</p> }),
                         _ => None,
                     }
                 }}
             </div>
             <form class="form" on:submit=on_submit novalidate>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="fwd-dept">{i18n.text(|t| t.department)}</label>
-                        <select id="fwd-dept" aria-describedby=described_by("fwd-dept", false)
-                            aria-invalid=move || dept_error.get().is_some().to_string() on:change=choose_dept>
-                            <option value="" prop:selected=move || dept.get().is_empty()>{i18n.text(|t| t.choose_department)}</option>
-                            {dept_options}
-                        </select>
-                        <FieldMessage id="fwd-dept-error" error=dept_error/>
-                    </div>
-                    <div class="field">
-                        <label for="fwd-office">{i18n.text(|t| t.office)}</label>
-                        <select id="fwd-office" aria-describedby=described_by("fwd-office", false)
-                            aria-invalid=move || office_error.get().is_some().to_string() on:change=choose_office>
-                            <option value="" prop:selected=move || office.get().is_empty()>{i18n.text(|t| t.choose_office)}</option>
-                            {office_options}
-                        </select>
-                        <FieldMessage id="fwd-office-error" error=office_error/>
-                    </div>
-                    <div class="field">
-                        <label for="fwd-post">{i18n.text(|t| t.post)}</label>
-                        <select id="fwd-post" aria-describedby=described_by("fwd-post", false)
-                            aria-invalid=move || post_error.get().is_some().to_string()
-                            on:change=move |ev| to_post.set(event_target_value(&ev))>
-                            <option value="" prop:selected=move || to_post.get().is_empty()>{i18n.text(|t| t.choose_post)}</option>
-                            {post_options}
-                        </select>
-                        <FieldMessage id="fwd-post-error" error=post_error/>
-                    </div>
-                </div>
+                <PostPicker choice exclude=holder/>
                 <div class="field">
                     <label for="fwd-remarks">{i18n.text(|t| t.remarks)}</label>
                     <textarea id="fwd-remarks" rows="3" aria-describedby=described_by("fwd-remarks", false)
@@ -422,18 +329,8 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
     }
 }
 
-/// A post in the forward list: its title and who holds it (or that it is vacant).
-fn post_option_label(t: &Texts, title: &str, post: &PostSummary, locale: crate::i18n::Locale) -> String {
-    let holder = match (locale, &post.holder_name_en, &post.holder_name_hi) {
-        (crate::i18n::Locale::Hi, _, Some(hi)) if !hi.trim().is_empty() => hi.as_str(),
-        (_, Some(en), _) => en.as_str(),
-        _ => t.vacant,
-    };
-    format!("{title} — {holder}")
-}
-
 /// Checks an optional due date: empty is fine, a past date is not.
-fn check_due_date(raw: &str, today: time::Date) -> Result<Option<time::Date>, FieldError> {
+pub(crate) fn check_due_date(raw: &str, today: time::Date) -> Result<Option<time::Date>, FieldError> {
     if raw.trim().is_empty() {
         return Ok(None);
     }

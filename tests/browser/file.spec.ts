@@ -1,0 +1,325 @@
+// e-File journeys, as officials would do it: a registry clerk's letter goes into a file, the file
+// travels to another department and back with a note from each desk, is closed and reopened,
+// and its track and hash-chained history check out. Also: a recall before the receiver opens
+// the file, Hindi, a 360 px phone, and the printable note sheet.
+import { test, expect, Page, Browser, Locator } from '@playwright/test';
+
+const PASSWORD = 'Daftar@2026';
+const shots = process.env.DAFTAR_SCREENSHOTS ?? 'test-results/screens';
+
+async function signIn(browser: Browser, employeeId: string, viewport = { width: 1440, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Employee ID').fill(employeeId);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  return { context, page };
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const actionDialog = (page: Page) => page.getByRole('dialog');
+
+/// Opens an action from the file's action bar and returns its dialog.
+async function openAction(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('group', { name: 'File actions' }).getByRole('button', { name, exact: true }).click();
+  const dialog = actionDialog(page);
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function sendTo(page: Page, dept: string, office: string, post: string, remarks: string, priority = 'normal') {
+  const dialog = await openAction(page, 'Send');
+  await dialog.getByLabel('Department').selectOption({ label: dept });
+  await dialog.getByLabel('Office').selectOption({ label: office });
+  await dialog.getByLabel('Post', { exact: true }).selectOption(post);
+  await dialog.getByLabel('Remarks').fill(remarks);
+  await dialog.getByLabel('Priority').selectOption(priority);
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'File sent to' })).toBeVisible();
+}
+
+async function createFile(page: Page, subject: string, category = 'budget') {
+  await nav(page).getByRole('link', { name: 'New file' }).click();
+  await expect(page.getByRole('heading', { name: 'Open a new file' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Subject', exact: true }).fill(subject);
+  await page.getByLabel('Category').selectOption(category);
+  await page.getByLabel('Subject head').fill('gen');
+  await page.getByLabel('Remarks').fill('Opened on the inward letter.');
+  await page.getByRole('button', { name: 'Create file' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'File opened' })).toBeVisible();
+  await expect(page.getByText(subject).first()).toBeVisible();
+  return (await page.locator('.file-number').textContent())!.trim();
+}
+
+async function writeAndSign(page: Page, text: string, paragraph: number) {
+  const sheet = page.getByRole('region', { name: 'Note sheet' });
+  await sheet.getByRole('textbox', { name: 'Note', exact: true }).fill(text);
+  await sheet.getByRole('button', { name: 'Save draft' }).click();
+  const draft = sheet.getByRole('region', { name: 'Draft — not signed' });
+  await expect(draft.getByText(text)).toBeVisible();
+  await draft.getByRole('button', { name: 'Sign' }).click();
+  await expect(sheet.getByRole('listitem').filter({ hasText: text })).toContainText(`Para ${paragraph}`);
+  await expect(page.getByRole('status').filter({ hasText: `Note signed as para ${paragraph}` })).toBeVisible();
+}
+
+async function openFromFilesInbox(page: Page, subject: string) {
+  await nav(page).getByRole('link', { name: 'Files', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Files' })).toHaveAttribute('aria-selected', 'true');
+  const row = page.getByRole('row').filter({ hasText: subject });
+  await expect(row).toBeVisible();
+  return row;
+}
+
+test('a letter goes into a file that travels to another department and back', async ({ browser }) => {
+  const stamp = Date.now();
+  const letter = `Revised estimates for flood relief ${stamp}`;
+  const subject = `Flood relief budget 2026-27 ${stamp}`;
+
+  // Given the Finance registry diarises a letter and forwards it to the section officer
+  const clerk = await signIn(browser, 'HR2003');
+  await nav(clerk.page).getByRole('link', { name: 'Diarise receipt' }).click();
+  await clerk.page.getByLabel('Sender').fill('Deputy Commissioner, Ambala');
+  await clerk.page.getByLabel('Subject').fill(letter);
+  await clerk.page.getByLabel('Letter date').fill('2026-11-02');
+  await clerk.page.getByRole('button', { name: 'Diarise' }).click();
+  await expect(clerk.page.getByText(/FIN-HQ\/\d{4}\/\d+/).first()).toBeVisible();
+  await clerk.page.getByLabel('Department').selectOption({ label: 'Finance' });
+  await clerk.page.getByLabel('Office').selectOption({ label: 'Finance, Headquarters' });
+  await clerk.page.getByLabel('Post').selectOption('FIN-HQ-SO');
+  await clerk.page.getByRole('button', { name: 'Forward' }).click();
+  await expect(clerk.page.getByRole('button', { name: 'Forward' })).toHaveCount(0);
+  await clerk.context.close();
+
+  // When the section officer opens a file, notes on it and puts the letter in
+  const so = await signIn(browser, 'HR2001');
+  const number = await createFile(so.page, subject);
+  expect(number).toMatch(/\d+\/\d{4}$/);
+  await writeAndSign(so.page, 'The Deputy Commissioner asks for revised estimates. Put up for the CMO.', 1);
+  const attach = await openAction(so.page, 'Put in a receipt');
+  await attach.getByRole('radio', { name: new RegExp(letter) }).check();
+  await attach.getByRole('button', { name: 'Put in a receipt', exact: true }).click();
+  await expect(attach).toBeHidden();
+  const correspondence = so.page.getByRole('complementary', { name: 'Correspondence' });
+  await expect(correspondence.getByText(letter)).toBeVisible();
+
+  // and sends it to the Chief Minister's Office
+  await sendTo(so.page, "Chief Minister's Office", "Chief Minister's Office, Headquarters", 'CMO-HQ-SO', 'For kind perusal.', 'urgent');
+  await expect(so.page.getByText("Section Officer (General Branch), Chief Minister's Office, Headquarters").first()).toBeVisible();
+  await expect(so.page.getByRole('button', { name: 'Recall' })).toBeVisible();
+  await so.context.close();
+
+  // Then the CMO's section officer finds it, unread, in the files inbox
+  const cmo = await signIn(browser, 'HR3001');
+  const row = await openFromFilesInbox(cmo.page, subject);
+  await expect(row).toContainText('Unread');
+  await expect(row).toContainText('Urgent');
+  await cmo.page.screenshot({ path: `${shots}/files-inbox-desktop.png`, fullPage: true });
+  await row.getByRole('link', { name: number }).click();
+  await expect(cmo.page.getByRole('heading', { name: `File ${number}` })).toBeVisible();
+  await expect(cmo.page.getByText('The Deputy Commissioner asks for revised estimates.')).toBeVisible();
+  await writeAndSign(cmo.page, 'Seen. The CMO agrees; Finance may issue the sanction.', 2);
+  await sendTo(cmo.page, 'Finance', 'Finance, Headquarters', 'FIN-HQ-SO', 'Returned with approval.');
+  await cmo.context.close();
+
+  // And back in Finance both notes are on the sheet; the file is closed, then reopened
+  const back = await signIn(browser, 'HR2001');
+  const returned = await openFromFilesInbox(back.page, subject);
+  await returned.getByRole('link', { name: number }).click();
+  const sheet = back.page.getByRole('region', { name: 'Note sheet' });
+  await expect(sheet.getByRole('listitem')).toHaveCount(2);
+  await expect(sheet.getByText('Finance may issue the sanction.')).toBeVisible();
+  await expect(sheet.getByText('Kavita Yadav')).toBeVisible();
+  await back.page.screenshot({ path: `${shots}/file-desktop.png`, fullPage: true });
+
+  const close = await openAction(back.page, 'Close file');
+  await close.getByRole('button', { name: 'Close file' }).click();
+  await expect(close.getByText('This field is required.')).toBeVisible();
+  await close.getByLabel('Reason for closing').fill('Sanction issued; nothing further.');
+  await close.getByRole('button', { name: 'Close file' }).click();
+  await expect(close).toBeHidden();
+  await expect(back.page.locator('.file-header .badge-closed')).toHaveText('Closed');
+  const reopen = await openAction(back.page, 'Reopen');
+  await reopen.getByRole('button', { name: 'Reopen' }).click();
+  await expect(back.page.locator('.file-header .badge-active')).toHaveText('Active');
+
+  // The same file in Hindi.
+  await back.page.getByRole('button', { name: 'हिन्दी' }).click();
+  await expect(back.page.getByRole('heading', { name: 'टिप्पणी पत्रक' })).toBeVisible();
+  await back.page.screenshot({ path: `${shots}/file-desktop-hindi.png`, fullPage: true });
+  await back.page.getByRole('button', { name: 'English' }).click();
+
+  // The track shows both desks, the history every step, and the chain verifies
+  await back.page.getByRole('link', { name: 'Where is this file?' }).click();
+  await expect(back.page.getByRole('heading', { name: `Where is file ${number}?` })).toBeVisible();
+  const stays = back.page.getByRole('table', { name: 'Desks it has been at' });
+  await expect(stays.getByRole('row')).toHaveCount(4); // header, FIN-HQ-SO, CMO-HQ-SO, FIN-HQ-SO
+  await expect(stays).toContainText("Chief Minister's Office, Headquarters");
+  await expect(stays).toContainText('Still here');
+  const history = back.page.getByRole('table', { name: 'Full history' });
+  for (const event of ['Created', 'Note signed', 'Receipt put in', 'Sent', 'Opened by the receiver', 'Closed', 'Reopened']) {
+    await expect(history.getByText(event, { exact: true }).first()).toBeVisible();
+  }
+  await back.page.getByRole('button', { name: 'Verify history' }).click();
+  await expect(back.page.getByRole('status').filter({ hasText: /History intact: all \d+ entries check out\./ })).toBeVisible();
+  await back.page.screenshot({ path: `${shots}/file-track.png`, fullPage: true });
+
+  // The printable note sheet, with the app's chrome gone when printed
+  await back.page.getByRole('link', { name: 'Back to the file' }).click();
+  await back.page.getByRole('link', { name: 'Print note sheet' }).click();
+  const paper = back.page.locator('.print-sheet');
+  await expect(paper.getByText(number)).toBeVisible();
+  await expect(paper.getByRole('listitem')).toHaveCount(2);
+  await back.page.screenshot({ path: `${shots}/file-print.png`, fullPage: true });
+  await back.page.emulateMedia({ media: 'print' });
+  await expect(back.page.locator('.site-header')).toBeHidden();
+  await back.page.screenshot({ path: `${shots}/file-print-media.png`, fullPage: true });
+  await back.context.close();
+});
+
+test('a file recalled before the receiver opens it comes back and leaves their inbox', async ({ browser }) => {
+  const subject = `Leave encashment rules ${Date.now()}`;
+
+  // Given the section officer sends a new file to the Deputy Secretary
+  const so = await signIn(browser, 'HR2001');
+  await createFile(so.page, subject, 'establishment');
+  await sendTo(so.page, 'Finance', 'Finance, Headquarters', 'FIN-HQ-DS', 'Please see.');
+
+  // When they recall it before she has opened it
+  const recall = await openAction(so.page, 'Recall');
+  await recall.getByLabel('Remarks').fill('Sent by mistake.');
+  await recall.getByRole('button', { name: 'Recall' }).click();
+  await expect(so.page.getByRole('status').filter({ hasText: 'File recalled' })).toBeVisible();
+  await expect(so.page.getByRole('button', { name: 'Recall' })).toHaveCount(0);
+  await expect(so.page.getByRole('group', { name: 'File actions' }).getByRole('button', { name: 'Send', exact: true })).toBeVisible();
+
+  // Then it is back in his files inbox, and not in hers
+  await openFromFilesInbox(so.page, subject);
+  await so.context.close();
+
+  const ds = await signIn(browser, 'HR2002');
+  await nav(ds.page).getByRole('link', { name: 'Files', exact: true }).click();
+  await expect(ds.page.getByRole('tab', { name: 'Files' })).toHaveAttribute('aria-selected', 'true');
+  await expect(ds.page.getByText('No files are waiting at this post.').or(ds.page.getByRole('table'))).toBeVisible();
+  await expect(ds.page.getByRole('row').filter({ hasText: subject })).toHaveCount(0);
+  await ds.context.close();
+});
+
+test('files are linked by number, parked and taken out, and a draft is edited then discarded', async ({ browser }) => {
+  const stamp = Date.now();
+  const { context, page } = await signIn(browser, 'HR2001');
+  const first = await createFile(page, `Pay revision of drivers ${stamp}`, 'establishment');
+  await createFile(page, `Pay revision of drivers, court case ${stamp}`, 'legal');
+
+  // Link the first file, typed in lower case
+  const link = await openAction(page, 'Link a file');
+  await link.getByLabel('File number').fill('no-such/file/1');
+  await link.getByRole('button', { name: 'Find' }).click();
+  await expect(link.getByText('No file has this number')).toBeVisible();
+  await link.getByLabel('File number').fill(first.toLowerCase());
+  await link.getByRole('button', { name: 'Find' }).click();
+  await expect(link.getByText(`Pay revision of drivers ${stamp}`)).toBeVisible();
+  await link.getByRole('button', { name: 'Link this file' }).click();
+  await expect(link).toBeHidden();
+  const linked = page.getByRole('region', { name: 'Linked files' });
+  await expect(linked.getByRole('link', { name: first })).toBeVisible();
+
+  // Park and take out of parked
+  const park = await openAction(page, 'Park');
+  await park.getByLabel('Remarks').fill('Awaiting the court order.');
+  await park.getByRole('button', { name: 'Park' }).click();
+  await expect(page.locator('.file-header .badge-parked')).toHaveText('Parked');
+  await expect(page.getByRole('group', { name: 'File actions' }).getByRole('button', { name: 'Send', exact: true })).toHaveCount(0);
+  const unpark = await openAction(page, 'Take out of parked');
+  await unpark.getByRole('button', { name: 'Take out of parked' }).click();
+  await expect(page.locator('.file-header .badge-active')).toHaveText('Active');
+
+  // A draft is edited, then discarded
+  const sheet = page.getByRole('region', { name: 'Note sheet' });
+  await sheet.getByRole('textbox', { name: 'Note', exact: true }).fill('First thoughts.');
+  await sheet.getByRole('button', { name: 'Save draft' }).click();
+  const draft = sheet.getByRole('region', { name: 'Draft — not signed' });
+  await draft.getByRole('button', { name: 'Edit' }).click();
+  await draft.getByRole('textbox', { name: 'Note', exact: true }).fill('Second thoughts.');
+  await draft.getByRole('button', { name: 'Save changes' }).click();
+  await expect(draft.getByText('Second thoughts.')).toBeVisible();
+  await draft.getByRole('button', { name: 'Discard' }).click();
+  await draft.getByRole('button', { name: 'Yes, discard' }).click();
+  await expect(sheet.getByRole('region', { name: 'Draft — not signed' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Draft note discarded.' })).toBeVisible();
+  await context.close();
+});
+
+test('acting on a file someone else has just changed says so and offers a reload', async ({ browser }) => {
+  const { context, page } = await signIn(browser, 'HR2001');
+  const subject = `Audit para replies ${Date.now()}`;
+  await createFile(page, subject, 'general');
+  const stale = await context.newPage();
+  await stale.goto(page.url());
+  await expect(stale.getByRole('heading', { name: 'Note sheet' })).toBeVisible();
+
+  // The first tab parks the file; the second still shows it active
+  const park = await openAction(page, 'Park');
+  await park.getByRole('button', { name: 'Park' }).click();
+  await expect(page.locator('.file-header .badge-parked')).toBeVisible();
+
+  const close = await openAction(stale, 'Close file');
+  await close.getByLabel('Reason for closing').fill('Done.');
+  await close.getByRole('button', { name: 'Close file' }).click();
+  await expect(close.getByRole('alert')).toContainText('Someone else changed this file');
+  await close.getByRole('button', { name: 'Reload the file' }).click();
+  await expect(stale.locator('.file-header .badge-parked')).toBeVisible();
+  await context.close();
+});
+
+test('the inbox tabs work from the keyboard', async ({ browser }) => {
+  const { context, page } = await signIn(browser, 'HR2001');
+  const receipts = page.getByRole('tab', { name: 'Receipts' });
+  await expect(receipts).toHaveAttribute('aria-selected', 'true');
+  await receipts.focus();
+  await page.keyboard.press('ArrowLeft');
+  const files = page.getByRole('tab', { name: 'Files' });
+  await expect(files).toHaveAttribute('aria-selected', 'true');
+  await expect(files).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Files' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sent' }).click();
+  await expect(page.getByRole('button', { name: 'Sent' })).toHaveAttribute('aria-pressed', 'true');
+  await files.focus();
+  await page.keyboard.press('End');
+  await expect(receipts).toHaveAttribute('aria-selected', 'true');
+  await expect(receipts).toBeFocused();
+  await context.close();
+});
+
+test('a file reads and works on a 360 px phone, in English and Hindi', async ({ browser }) => {
+  const { context, page } = await signIn(browser, 'HR2001', { width: 360, height: 740 });
+  const noSideways = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const subject = `Purchase of laptops for the branch ${Date.now()}`;
+  await createFile(page, subject, 'procurement');
+  await writeAndSign(page, 'Three quotations received; the lowest is within the budget head.', 1);
+  await page.getByRole('region', { name: 'Note sheet' }).getByRole('textbox', { name: 'Note', exact: true }).fill('Draft: may be approved.');
+  await page.getByRole('region', { name: 'Note sheet' }).getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText('Draft — not signed')).toBeVisible();
+  await noSideways();
+  await page.screenshot({ path: `${shots}/file-phone.png`, fullPage: true });
+
+  const send = await openAction(page, 'Send');
+  await noSideways();
+  await page.screenshot({ path: `${shots}/file-phone-send.png` });
+  await send.getByRole('button', { name: 'Cancel' }).click();
+  await expect(send).toBeHidden();
+
+  await page.getByRole('button', { name: 'हिन्दी' }).click();
+  await expect(page.getByRole('heading', { name: 'टिप्पणी पत्रक' })).toBeVisible();
+  await noSideways();
+  await page.screenshot({ path: `${shots}/file-phone-hindi.png`, fullPage: true });
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await openFromFilesInbox(page, subject);
+  await noSideways();
+  await page.screenshot({ path: `${shots}/files-inbox-phone.png`, fullPage: true });
+  await context.close();
+});
