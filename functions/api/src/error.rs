@@ -37,6 +37,10 @@ pub enum ApiError {
         message: String,
         current_version: Option<u64>,
     },
+    /// The action does not fit the item's state now (a parked file cannot be sent, a closed
+    /// receipt cannot move): reloading will not help, the state must change first.
+    #[error("{0}")]
+    WrongState(String),
     #[error("this Idempotency-Key was already used for a different request")]
     IdempotencyKeyReused,
     #[error("this request is still being processed")]
@@ -65,6 +69,7 @@ impl ApiError {
             Self::Forbidden(_) | Self::NotPermitted(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
             Self::Conflict { .. } => (StatusCode::CONFLICT, ErrorCode::Conflict),
+            Self::WrongState(_) => (StatusCode::CONFLICT, ErrorCode::WrongState),
             Self::IdempotencyKeyReused => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::IdempotencyKeyReused),
             Self::InProgress => (StatusCode::CONFLICT, ErrorCode::InProgress),
             Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Unavailable),

@@ -331,6 +331,9 @@ pub struct NoteView {
     pub sign_as_label: PostLabel,
     pub signed_by_name_en: Option<String>,
     pub signed_by_name_hi: Option<String>,
+    /// What the caller may do to it now (filled in when listed; not stored).
+    #[serde(default)]
+    pub may: crate::file::NotePermissions,
 }
 
 /// One entry of a file's history, with names as they were at the time.
@@ -519,6 +522,8 @@ pub enum ErrorCode {
     NotFound,
     /// Someone else changed it first; reload and try again.
     Conflict,
+    /// Not possible in the item's present state (parked, closed, not yet received…).
+    WrongState,
     /// The same Idempotency-Key was used for a different request.
     IdempotencyKeyReused,
     /// The same Idempotency-Key is still being processed.
@@ -530,7 +535,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         Self::Invalid,
         Self::BadCredentials,
         Self::RateLimited,
@@ -539,6 +544,7 @@ impl ErrorCode {
         Self::Forbidden,
         Self::NotFound,
         Self::Conflict,
+        Self::WrongState,
         Self::IdempotencyKeyReused,
         Self::InProgress,
         Self::Internal,

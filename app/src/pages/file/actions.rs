@@ -67,7 +67,7 @@ impl Action {
             Action::Reopen => allowed.reopen,
             Action::Attach => allowed.attach,
             // Linking needs the same hold on the file as putting a receipt in.
-            Action::Link => allowed.attach,
+            Action::Link => allowed.link,
         }
     }
 

@@ -66,10 +66,7 @@ fn refusal(refusal: FileRefusal) -> ApiError {
         | R::ReceiptNotReceived
         | R::Merged
         | R::CannotOpenPart
-        | R::ContinuedInVolume => ApiError::Conflict {
-            message: refusal.to_string(),
-            current_version: None,
-        },
+        | R::ContinuedInVolume => ApiError::WrongState(refusal.to_string()),
         R::SendToSelf => ApiError::invalid("to_post", refusal),
         R::DueDateInPast => ApiError::invalid("due_date", refusal),
         R::NoSuchDraft => ApiError::invalid("note", refusal),
@@ -79,10 +76,9 @@ fn refusal(refusal: FileRefusal) -> ApiError {
         R::CannotMerge => ApiError::invalid("part", refusal),
         R::TooManyAttachments => ApiError::invalid("attachments", refusal),
         R::BadAddressees => ApiError::invalid("letter.addressees", refusal),
-        R::DraftIssued | R::AlreadyApproved | R::NotApproved | R::AlreadyDispatched => ApiError::Conflict {
-            message: refusal.to_string(),
-            current_version: None,
-        },
+        R::DraftIssued | R::AlreadyApproved | R::NotApproved | R::AlreadyDispatched => {
+            ApiError::WrongState(refusal.to_string())
+        }
     }
 }
 
@@ -545,6 +541,7 @@ pub async fn write_note(
             .ok_or_else(|| ApiError::invalid("sign_as", "no such post"))?;
         let employee = &user.record.employee;
         let note_view = NoteView {
+            may: Default::default(),
             drafted_by_name_en: employee.name_en.to_string(),
             drafted_by_name_hi: employee.name_hi.to_string(),
             sign_as_label: sign_as.label(),

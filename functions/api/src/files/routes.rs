@@ -142,6 +142,9 @@ pub async fn list_notes(
     let query = daftar_store::Query::new(Index::Table, keys::file_partition(&id));
     let mut page: Page<NoteView> = page_of(state.store.as_ref(), query, keys::NOTE_PREFIX, params).await?;
     page.items.retain(|view| may_see_note(&user, &file, &view.note));
+    for view in &mut page.items {
+        view.may = file.note_permissions(&user.actor, &view.note);
+    }
     Ok(Json(page))
 }
 

@@ -45,10 +45,7 @@ fn refusal(refusal: ReceiptRefusal) -> ApiError {
         ReceiptRefusal::InFile
         | ReceiptRefusal::Closed
         | ReceiptRefusal::NotReceived
-        | ReceiptRefusal::AlreadyReceived => ApiError::Conflict {
-            message: refusal.to_string(),
-            current_version: None,
-        },
+        | ReceiptRefusal::AlreadyReceived => ApiError::WrongState(refusal.to_string()),
         ReceiptRefusal::BadCopies | ReceiptRefusal::RestrictedCopies => ApiError::invalid("copies", refusal),
         ReceiptRefusal::DueDateInPast => ApiError::invalid("due_date", refusal),
         ReceiptRefusal::StaleVersion { current } => ApiError::Conflict {

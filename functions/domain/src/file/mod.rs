@@ -461,7 +461,15 @@ pub struct Allowed {
     pub unpark: bool,
     pub close: bool,
     pub reopen: bool,
+    /// Put a receipt in, link a file, merge a file under this one, start or approve or issue a
+    /// draft, open a new volume: all need the file in hand.
     pub attach: bool,
+    pub link: bool,
+    pub merge: bool,
+    pub draft: bool,
+    pub new_volume: bool,
+    /// Open a part file at one of the actor's posts while the main file is elsewhere.
+    pub open_part: bool,
 }
 
 impl File {
@@ -608,6 +616,13 @@ impl File {
             close: self.check_close(actor).is_ok(),
             reopen: self.check_reopen(actor).is_ok(),
             attach: workable,
+            link: workable,
+            merge: workable,
+            draft: workable,
+            new_volume: workable,
+            open_part: !actor.holds(&self.holder)
+                && matches!(self.status, FileStatus::Active | FileStatus::Parked)
+                && authorize(actor, Action::ViewFile, self.as_resource()).is_ok(),
         }
     }
 
@@ -843,6 +858,14 @@ impl File {
         Ok((next, note))
     }
 
+    /// What `actor` may do to a note now.
+    pub fn note_permissions(&self, actor: &Actor, note: &Note) -> NotePermissions {
+        NotePermissions {
+            change: self.check_draft(actor, note).is_ok(),
+            sign: self.check_draft(actor, note).is_ok() && note.sign_as == self.holder,
+        }
+    }
+
     /// The draft, if `note` is it and `actor` (its drafter or its signatory, holding the file) may change it.
     fn check_draft(&self, actor: &Actor, note: &Note) -> Result<(), FileRefusal> {
         self.check_workable(actor)?;
@@ -923,6 +946,14 @@ impl File {
     pub fn pending_at(&self) -> Option<&PostId> {
         matches!(self.status, FileStatus::Active | FileStatus::Parked).then_some(&self.holder)
     }
+}
+
+/// What the signed-in official may do to one note: edit or discard it, and sign it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotePermissions {
+    pub change: bool,
+    pub sign: bool,
 }
 
 /// A new yellow note as written, with its attachments already stored.
