@@ -102,3 +102,102 @@ async fn request_cost_does_not_grow_with_the_data() {
     );
     assert!(costs[0].iter().all(|&ops| ops <= 6), "{costs:?}");
 }
+
+/// A send of a file is one transaction: when storage fails mid-request nothing of it lands (not
+/// the file, its history, either desk's list or a counter), and the retry with the same key
+/// moves it exactly once.
+#[tokio::test]
+async fn an_outage_during_a_file_send_moves_nothing_and_the_retry_moves_it_once() {
+    let (h, faults) = harness().await;
+    let so = h.login("HR2001").await;
+    let file = h
+        .post(
+            "/api/v1/files",
+            &so,
+            serde_json::json!({"at_post": "FIN-HQ-SO", "subject": "Outage", "category": "general", "head": "GEN"}),
+        )
+        .await;
+    let id = file.body["id"].as_str().unwrap();
+    let path = format!("/api/v1/files/{id}/move");
+    let send = serde_json::json!({"version": 1, "action": "send", "to_post": "CMO-HQ-SO"});
+    let pending = |scope: &'static str| {
+        let store = h.store.clone();
+        async move {
+            store
+                .get(&daftar_store::Key::new(format!("COUNT#{scope}"), "FILES_PENDING"))
+                .await
+                .unwrap()
+                .map_or(0, |item| item.count)
+        }
+    };
+    faults.fail_next_transacts(1, Fault::Unavailable);
+    let reply = h.post_with_key(&path, &so, send.clone(), "file-outage-1").await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    let still = h.get(&format!("/api/v1/files/{id}"), &so).await.body;
+    assert_eq!(
+        (still["holder"].as_str(), still["version"].as_u64()),
+        (Some("FIN-HQ-SO"), Some(1))
+    );
+    let history = h.get(&format!("/api/v1/files/{id}/history"), &so).await.body;
+    assert_eq!(history["items"].as_array().unwrap().len(), 1);
+    assert_eq!((pending("DEPT#FIN").await, pending("DEPT#CMO").await), (1, 0));
+    let inbox = h.get("/api/v1/posts/FIN-HQ-SO/files", &so).await.body;
+    assert_eq!(inbox["items"].as_array().unwrap().len(), 1);
+
+    let retry = h.post_with_key(&path, &so, send.clone(), "file-outage-1").await;
+    assert_eq!(retry.status, StatusCode::OK, "{}", retry.body);
+    let again = h.post_with_key(&path, &so, send, "file-outage-1").await;
+    assert_eq!(again.body, retry.body);
+    assert_eq!((pending("DEPT#FIN").await, pending("DEPT#CMO").await), (0, 1));
+    assert_eq!(
+        h.get(&format!("/api/v1/files/{id}/verify"), &so).await.body["status"],
+        "intact"
+    );
+}
+
+/// A desk's file list, a file, its notes and history cost the same number of storage operations
+/// with 3 files on the desk as with 30.
+#[tokio::test]
+async fn file_requests_cost_the_same_with_ten_times_the_files() {
+    let (h, counter) = harness().await;
+    let so = h.login("HR2001").await;
+    let mut costs = Vec::new();
+    let mut made = 0;
+    for total in [3, 30] {
+        let mut last = String::new();
+        while made < total {
+            let file = h
+                .post(
+                    "/api/v1/files",
+                    &so,
+                    serde_json::json!({"at_post": "FIN-HQ-SO", "subject": format!("Filler {made}"), "category": "general", "head": "GEN"}),
+                )
+                .await;
+            last = file.body["id"].as_str().unwrap().to_owned();
+            made += 1;
+        }
+        let mut cost = Vec::new();
+        for path in [
+            "/api/v1/posts/FIN-HQ-SO/files?limit=25".to_owned(),
+            format!("/api/v1/files/{last}"),
+            format!("/api/v1/files/{last}/notes"),
+            format!("/api/v1/files/{last}/history"),
+        ] {
+            counter.reset_counts();
+            assert_eq!(h.get(&path, &so).await.status, StatusCode::OK);
+            cost.push(counter.counts().total());
+        }
+        counter.reset_counts();
+        let sent = h
+            .post(
+                &format!("/api/v1/files/{last}/move"),
+                &so,
+                serde_json::json!({"version": 1, "action": "send", "to_post": "FIN-HQ-DS"}),
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::OK);
+        cost.push(counter.counts().total());
+        costs.push(cost);
+    }
+    assert_eq!(costs[0], costs[1], "storage operations per request with 3 vs 30 files");
+}
