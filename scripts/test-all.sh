@@ -22,7 +22,7 @@ printf 'WASM size: %s bytes raw, %s bytes gzip\n' "$(stat -c %s "$wasm")" "$(gzi
 say "unit, contract, API and scenario tests on the embedded store and DynamoDB Local"
 scripts/with-dynamodb-local.sh scripts/with-moto.sh cargo test --workspace --all-features
 
-say "browser journeys (Playwright, Debian Chromium)"
-(cd tests && npx playwright test)
+say "browser journeys (Playwright, Debian Chromium; the e-File ones on DynamoDB Local too)"
+scripts/with-dynamodb-local.sh bash -c 'cd tests && npx playwright test'
 
 say "all tests passed"

@@ -15,7 +15,20 @@ const chromiumArgs = [
 ];
 
 const port = Number(process.env.DAFTAR_TEST_PORT ?? 3917);
-const data = mkdtempSync(join(tmpdir(), 'daftar-browser-'));
+const server = (listen: number, extra: string) => ({
+  command: `../target/release/daftar serve --addr 127.0.0.1:${listen} --data ${mkdtempSync(join(tmpdir(), 'daftar-browser-'))} --seed-demo --site ../target/site ${extra}`,
+  url: `http://127.0.0.1:${listen}/api/health`,
+  reuseExistingServer: false,
+  timeout: 90_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+});
+
+// Every journey runs against the embedded store. When DynamoDB Local is up (the test command
+// runs Playwright inside scripts/with-dynamodb-local.sh), the e-File journeys run a second time
+// against a server on DynamoDB, so the browser proves both backends.
+const dynamodb = process.env.AWS_ENDPOINT_URL_DYNAMODB !== undefined;
+const dynamoPort = port + 1;
 
 export default defineConfig({
   testDir: './browser',
@@ -26,18 +39,19 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: './test-results',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
     trace: 'off',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `../target/release/daftar serve --addr 127.0.0.1:${port} --data ${data} --seed-demo --site ../target/site`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'embedded', use: { baseURL: `http://127.0.0.1:${port}` } },
+    ...(dynamodb
+      ? [{ name: 'dynamodb', testMatch: /file\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${dynamoPort}` } }]
+      : []),
+  ],
+  webServer: [
+    server(port, ''),
+    ...(dynamodb ? [server(dynamoPort, `--store dynamodb --table daftar-browser-${Date.now()}`)] : []),
+  ],
 });

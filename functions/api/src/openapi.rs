@@ -38,6 +38,8 @@ use utoipa::OpenApi;
         crate::files::routes::lookup,
         crate::files::routes::desk,
         crate::files::routes::note_attachment,
+        crate::files::routes::file_numbering,
+        crate::files::routes::set_file_numbering,
         crate::files::routes::merge_handler,
         crate::files::routes::volume_handler,
         crate::files::routes::part_handler,

@@ -26,6 +26,7 @@ on_both_backends!(
     a_draft_is_approved_by_version_and_issued_through_the_dispatch_register,
     dispatch_numbers_have_no_gaps_when_desks_issue_at_once,
     merged_volumes_and_part_files_keep_one_matter_together,
+    an_administrator_sets_a_departments_numbering_scheme,
 );
 
 fn create_body(at_post: &str, subject: &str) -> Value {
@@ -1141,4 +1142,54 @@ async fn merged_volumes_and_part_files_keep_one_matter_together(h: Harness) {
         1,
         "only the new volume is pending with the DS"
     );
+}
+
+async fn an_administrator_sets_a_departments_numbering_scheme(h: Harness) {
+    let admin = h.login("HR9001").await;
+    let so = h.login("HR2001").await;
+    let path = "/api/v1/departments/FIN/file-numbering";
+    assert_eq!(
+        h.get(path, &so).await.body["scheme"],
+        "{dept}-{section}/{head}/{serial}/{year}"
+    );
+    assert_eq!(
+        put_scheme(&h, &so, "{year}/{dept}.{head}.{serial}").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let repeats = put_scheme(&h, &admin, "{dept}/{head}/{year}").await;
+    assert_eq!(
+        repeats.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a scheme without a serial could repeat numbers"
+    );
+    let first = create(&h, &so, "FIN-HQ-SO", "Under the old scheme").await;
+    assert_eq!(
+        put_scheme(&h, &admin, "{year}/{dept}.{head}.{serial}").await.status,
+        StatusCode::OK
+    );
+    let second = create(&h, &so, "FIN-HQ-SO", "Under the new scheme").await;
+    let year = common::this_year();
+    assert_eq!(first["number"]["text"], format!("FIN-GEN/BUDGET/1/{year}"));
+    assert_eq!(second["number"]["text"], format!("{year}/FIN.BUDGET.2"));
+    let unknown = h
+        .request(
+            Method::PUT,
+            "/api/v1/departments/NOPE/file-numbering",
+            Some(&admin),
+            Some(json!({"scheme": "{dept}/{serial}/{year}"})),
+            &[],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+}
+
+async fn put_scheme(h: &Harness, cookie: &str, scheme: &str) -> common::Reply {
+    h.request(
+        Method::PUT,
+        "/api/v1/departments/FIN/file-numbering",
+        Some(cookie),
+        Some(json!({ "scheme": scheme })),
+        &[],
+    )
+    .await
 }

@@ -210,6 +210,15 @@ pub struct CreateFileRequest {
     pub medium: Medium,
 }
 
+/// `GET`/`PUT /api/v1/departments/{dept}/file-numbering`: how a department numbers its files,
+/// as a template such as `{dept}-{section}/{head}/{serial}/{year}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FileNumbering {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub scheme: crate::file::NumberingScheme,
+}
+
 /// A file as the app shows it, with what the caller may do to it now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -32,7 +32,7 @@ use daftar_domain::wire::{
     AttachReceiptRequest, CorrespondenceEntry, CreateFileRequest, DeskView, EditNoteRequest, FileEventEntry, FileRow,
     FileView, LinkFileRequest, LinkedFile, MoveRequest, NoteView, WriteNoteRequest,
 };
-use daftar_domain::{FileId, PostId};
+use daftar_domain::{DeptCode, FileId, PostId};
 use daftar_store::{Condition, Index, Item, SortRange, Store, StoreError, Write};
 use rand::Rng;
 use std::collections::HashMap;
@@ -387,10 +387,7 @@ pub async fn create(
         .await?
         .ok_or_else(|| ApiError::invalid("at_post", "no such post"))?;
     authorize(&user.actor, Action::CreateFile, Resource::Post(&post.post.id))?;
-    let scheme = match store.get(&keys::numbering_scheme(&post.post.dept)).await? {
-        Some(item) => item.parse::<StoredScheme>()?.scheme,
-        None => NumberingScheme::default_scheme(),
-    };
+    let scheme = numbering_scheme(store, &post.post.dept).await?;
     let (scans, claims) = crate::uploads::claim(state, user, &request.scans, "scans").await?;
     // Serials skipped because their number was already taken (a scheme changed mid-year).
     let mut skipped = 0;
@@ -469,6 +466,37 @@ pub async fn create(
 #[derive(serde::Serialize, serde::Deserialize)]
 struct StoredScheme {
     scheme: NumberingScheme,
+}
+
+/// The scheme a department numbers its files by: its own, or the default.
+pub async fn numbering_scheme(store: &dyn Store, dept: &DeptCode) -> Result<NumberingScheme, ApiError> {
+    Ok(match store.get(&keys::numbering_scheme(dept)).await? {
+        Some(item) => item.parse::<StoredScheme>()?.scheme,
+        None => NumberingScheme::default_scheme(),
+    })
+}
+
+/// An administrator sets a department's numbering scheme; files opened from now on use it.
+/// Numbers already given stay claimed, so a new scheme can never repeat one.
+pub async fn set_numbering_scheme(
+    state: &AppState,
+    user: &CurrentUser,
+    dept: &DeptCode,
+    scheme: NumberingScheme,
+) -> Result<(), ApiError> {
+    authorize(&user.actor, Action::ManageOrganisation, Resource::Organisation)?;
+    crate::org::load_department(state.store.as_ref(), dept)
+        .await?
+        .ok_or(ApiError::NotFound("department"))?;
+    let item = json_item(keys::numbering_scheme(dept), &StoredScheme { scheme });
+    state
+        .store
+        .write(Write::Put {
+            item,
+            condition: Condition::None,
+        })
+        .await?;
+    Ok(())
 }
 
 /// Sends, recalls, opens, parks, closes or reopens a file.

@@ -22,8 +22,8 @@ use daftar_domain::file::draft::{DispatchEntry, Draft, DraftVersion};
 use daftar_domain::file::track as track_file;
 use daftar_domain::wire::{
     AttachReceiptRequest, CorrespondenceEntry, CreateFileRequest, DeskView, DispatchedRequest, DraftRequest,
-    EditNoteRequest, FileEventEntry, FileRow, FileView, IssueRequest, LinkFileRequest, LinkedFile, MergeRequest,
-    MoveRequest, NoteView, OpenPartRequest, Page, PostLabel, StayView, VersionOnly, WriteNoteRequest,
+    EditNoteRequest, FileEventEntry, FileNumbering, FileRow, FileView, IssueRequest, LinkFileRequest, LinkedFile,
+    MergeRequest, MoveRequest, NoteView, OpenPartRequest, Page, PostLabel, StayView, VersionOnly, WriteNoteRequest,
 };
 use daftar_domain::{FileId, OfficeCode, PostId};
 use daftar_store::Index;
@@ -49,6 +49,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/files/{id}/track", get(track))
         .route("/api/v1/files/{id}/verify", get(verify))
         .route("/api/v1/posts/{post}/files", get(desk))
+        .route(
+            "/api/v1/departments/{dept}/file-numbering",
+            get(file_numbering).put(set_file_numbering),
+        )
         .route("/api/v1/files/{id}/merge", post(merge_handler))
         .route("/api/v1/files/{id}/volumes", post(volume_handler))
         .route("/api/v1/files/{id}/parts", post(part_handler))
@@ -732,4 +736,34 @@ pub async fn part_handler(
         move |request, idempotency| async move { open_part(state, user, &id, request, &idempotency).await },
     )
     .await
+}
+
+fn parse_dept(raw: &str) -> Result<daftar_domain::DeptCode, ApiError> {
+    daftar_domain::DeptCode::parse(raw).map_err(|_| ApiError::NotFound("department"))
+}
+
+/// How a department numbers its files.
+#[utoipa::path(get, path = "/api/v1/departments/{dept}/file-numbering", tag = "files", params(("dept" = String, Path)),
+    responses((status = 200, body = FileNumbering)))]
+pub async fn file_numbering(
+    State(state): State<AppState>,
+    _user: CurrentUser,
+    Path(dept): Path<String>,
+) -> Result<Json<FileNumbering>, ApiError> {
+    let scheme = super::numbering_scheme(state.store.as_ref(), &parse_dept(&dept)?).await?;
+    Ok(Json(FileNumbering { scheme }))
+}
+
+/// Sets how a department numbers its files (administrators). Numbers already given stay taken.
+#[utoipa::path(put, path = "/api/v1/departments/{dept}/file-numbering", tag = "files", params(("dept" = String, Path)),
+    request_body = FileNumbering,
+    responses((status = 200, body = FileNumbering), (status = 403, body = daftar_domain::wire::Problem), (status = 422, body = daftar_domain::wire::Problem)))]
+pub async fn set_file_numbering(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(dept): Path<String>,
+    Json(request): Json<FileNumbering>,
+) -> Result<Json<FileNumbering>, ApiError> {
+    super::set_numbering_scheme(&state, &user, &parse_dept(&dept)?, request.scheme.clone()).await?;
+    Ok(Json(request))
 }

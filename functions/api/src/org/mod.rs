@@ -102,6 +102,16 @@ pub fn section_item(section: &Section) -> Item {
     )
 }
 
+pub async fn load_department(
+    store: &dyn Store,
+    code: &daftar_domain::DeptCode,
+) -> Result<Option<Department>, ApiError> {
+    match store.get(&keys::department(code)).await? {
+        Some(item) => Ok(Some(item.parse()?)),
+        None => Ok(None),
+    }
+}
+
 pub async fn load_post(store: &dyn Store, id: &PostId) -> Result<Option<StoredPost>, ApiError> {
     match store.get(&keys::post(id)).await? {
         Some(item) => Ok(Some(item.parse()?)),
