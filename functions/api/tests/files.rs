@@ -207,6 +207,11 @@ async fn a_file_travels_across_departments_and_back(h: Harness) {
     .await;
     assert_eq!(v["status"], "active");
     assert_eq!(counter(&h, "POST#FIN-HQ-SO").await, 1);
+    let inbox = desk(&h, &so, "FIN-HQ-SO", "inbox").await;
+    assert_eq!(
+        inbox[0]["counterpart"], "CMO-HQ-SO",
+        "a reopened file still says where it came from"
+    );
     assert_eq!(desk(&h, &so, "FIN-HQ-SO", "created").await.len(), 1);
 
     // The history is complete and intact; the track names each desk.

@@ -694,7 +694,7 @@ impl File {
             Move::Close { reason } => {
                 self.check_close(actor)?;
                 next.status = FileStatus::Closed;
-                next.last_send = None;
+                // The last send stays on record: the desk lists still say where it came from.
                 (
                     FileEventKind::Closed { reason },
                     self.holder.clone(),
