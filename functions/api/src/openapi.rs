@@ -49,6 +49,7 @@ use utoipa::OpenApi;
         crate::files::routes::issue,
         crate::files::routes::list_drafts,
         crate::files::routes::list_draft_versions,
+        crate::files::routes::enclosure,
         crate::files::routes::dispatch_register,
         crate::files::routes::dispatched,
         crate::files::routes::scan,

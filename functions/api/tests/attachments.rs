@@ -171,4 +171,21 @@ async fn notes_and_digitised_files_carry_attachments(h: Harness) {
         .get_bytes(&format!("/api/v1/files/{id}/notes/1/attachments/1"), &stranger)
         .await;
     assert_eq!(denied, StatusCode::FORBIDDEN);
+
+    // A draft letter goes with an enclosure; approving seals the enclosure's hash too.
+    let order = pdf("Pension payment order");
+    let enclosure = h.upload(&so, "PPO.pdf", "pdf", order.clone()).await;
+    let drafted = h
+        .post(
+            &format!("/api/v1/files/{id}/drafts"),
+            &so,
+            json!({"version": noted.body["version"], "enclosures": [enclosure],
+                   "letter": {"subject": "Pension sanctioned", "addressees": ["Sh. Ram Kumar"], "body": "Your pension is sanctioned."}}),
+        )
+        .await;
+    assert_eq!(drafted.status, StatusCode::OK, "{}", drafted.body);
+    let (status, _, bytes) = h
+        .get_bytes(&format!("/api/v1/files/{id}/drafts/1/versions/1/enclosures/1"), &so)
+        .await;
+    assert_eq!((status, bytes), (StatusCode::OK, order));
 }

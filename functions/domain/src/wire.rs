@@ -294,6 +294,9 @@ pub struct LinkFileRequest {
 pub struct DraftRequest {
     pub version: u64,
     pub letter: crate::file::draft::LetterText,
+    /// Finished uploads to send with the letter.
+    #[serde(default)]
+    pub enclosures: Vec<UploadId>,
 }
 
 /// `POST /api/v1/files/{id}/drafts/{n}/issue`.

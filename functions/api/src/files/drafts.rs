@@ -17,6 +17,19 @@ use daftar_domain::wire::{DispatchedRequest, DraftRequest, FileView, IssueReques
 use daftar_domain::{FileId, OfficeCode};
 use daftar_store::{Condition, Item, StoreError, Write};
 
+pub(crate) async fn load_draft_version(
+    state: &AppState,
+    id: &FileId,
+    (draft, version): (u32, u32),
+) -> Result<daftar_domain::file::draft::DraftVersion, ApiError> {
+    let item = state
+        .store
+        .get(&keys::file_draft_version(id, draft, version))
+        .await?
+        .ok_or(ApiError::NotFound("draft version"))?;
+    Ok(item.parse()?)
+}
+
 async fn load_draft(state: &AppState, id: &FileId, draft: u32) -> Result<Draft, ApiError> {
     let item = state
         .store
@@ -53,21 +66,24 @@ pub async fn write_draft(
     request: DraftRequest,
     idempotency: &Idempotency,
 ) -> Result<Outcome<FileView>, ApiError> {
+    let (enclosures, claims) = crate::uploads::claim(state, user, &request.enclosures, "enclosures").await?;
     run(state, idempotency, || async {
         let file = load_viewable_file(state, user, id).await?;
         let now = state.now();
+        let letter = request.letter.clone();
         let decided = match draft_id {
-            None => file.start_draft(request.version, &user.actor, request.letter.clone(), now),
+            None => file.start_draft(request.version, &user.actor, letter, enclosures.clone(), now),
             Some(n) => {
                 let draft = load_draft(state, id, n).await?;
-                file.revise_draft(request.version, &user.actor, &draft, request.letter.clone(), now)
+                file.revise_draft(request.version, &user.actor, &draft, letter, enclosures.clone(), now)
             }
         };
         let (after, draft) = match decided {
             Ok(done) => done,
             Err(refused) => return Ok(Attempted::Refused(refused)),
         };
-        let extra = draft_writes(id, &draft, true);
+        let mut extra = draft_writes(id, &draft, true);
+        extra.extend(claims.iter().cloned());
         let step = Step::changed(&file, after, None);
         settle(
             commit(state, user, vec![step], extra, idempotency, StatusCode::OK, now).await?,

@@ -11,6 +11,7 @@ pub(crate) mod routes;
 mod views;
 mod volumes;
 
+use drafts::load_draft_version;
 pub use drafts::{approve as approve_draft, issue as issue_draft, mark_dispatched, write_draft};
 pub use routes::router;
 pub use volumes::{merge, open_part, open_volume};

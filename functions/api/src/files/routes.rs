@@ -58,6 +58,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/files/{id}/parts", post(part_handler))
         .route("/api/v1/files/{id}/drafts", get(list_drafts).post(start_draft))
         .route("/api/v1/files/{id}/drafts/{n}/versions", get(list_draft_versions))
+        .route(
+            "/api/v1/files/{id}/drafts/{n}/versions/{v}/enclosures/{k}",
+            get(enclosure),
+        )
         .route("/api/v1/files/{id}/drafts/{n}/revise", post(revise_draft))
         .route("/api/v1/files/{id}/drafts/{n}/approve", post(approve))
         .route("/api/v1/files/{id}/drafts/{n}/issue", post(issue))
@@ -766,4 +770,19 @@ pub async fn set_file_numbering(
 ) -> Result<Json<FileNumbering>, ApiError> {
     super::set_numbering_scheme(&state, &user, &parse_dept(&dept)?, request.scheme.clone()).await?;
     Ok(Json(request))
+}
+
+/// One enclosure of a draft version (1 is the first).
+#[utoipa::path(get, path = "/api/v1/files/{id}/drafts/{n}/versions/{v}/enclosures/{k}", tag = "files",
+    params(("id" = String, Path), ("n" = u32, Path), ("v" = u32, Path), ("k" = usize, Path)),
+    responses((status = 200, description = "The enclosure's bytes"), (status = 403, body = daftar_domain::wire::Problem), (status = 404, body = daftar_domain::wire::Problem)))]
+pub async fn enclosure(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, n, v, k)): Path<(String, u32, u32, usize)>,
+) -> Result<Response, ApiError> {
+    let id = parse_file_id(&id)?;
+    load_viewable_file(&state, &user, &id).await?;
+    let version = super::load_draft_version(&state, &id, (n, v)).await?;
+    crate::uploads::serve_nth(&state, &version.enclosures, k).await
 }

@@ -3,6 +3,7 @@
 //! register.
 
 use super::{File, FileEvent, FileEventKind, FileRefusal};
+use crate::attachment::{Attachment, MAX_ATTACHMENTS};
 use crate::auth::Actor;
 use crate::ids::{EmployeeId, FileId, OfficeCode, PostId};
 use crate::text::{LetterBody, PartyName, Remarks, Subject};
@@ -55,6 +56,9 @@ pub struct DraftVersion {
     pub draft: u32,
     pub version: u32,
     pub letter: LetterText,
+    /// Documents sent with the letter; their hashes are sealed with the approved version.
+    #[serde(default)]
+    pub enclosures: Vec<Attachment>,
     pub by: EmployeeId,
     pub post: PostId,
     #[serde(with = "time::serde::rfc3339")]
@@ -160,9 +164,12 @@ impl DispatchEntry {
     }
 }
 
-fn check_letter(letter: &LetterText) -> Result<(), FileRefusal> {
+fn check_letter(letter: &LetterText, enclosures: &[Attachment]) -> Result<(), FileRefusal> {
     if letter.addressees.is_empty() || letter.addressees.len() > MAX_ADDRESSEES {
         return Err(FileRefusal::BadAddressees);
+    }
+    if enclosures.len() > MAX_ATTACHMENTS {
+        return Err(FileRefusal::TooManyAttachments);
     }
     Ok(())
 }
@@ -174,12 +181,14 @@ impl File {
         draft: u32,
         version: u32,
         letter: LetterText,
+        enclosures: Vec<Attachment>,
         now: OffsetDateTime,
     ) -> DraftVersion {
         DraftVersion {
             draft,
             version,
             letter,
+            enclosures,
             by: actor.employee.clone(),
             post: self.holder.clone(),
             at: now,
@@ -200,18 +209,19 @@ impl File {
         version: u64,
         actor: &Actor,
         letter: LetterText,
+        enclosures: Vec<Attachment>,
         now: OffsetDateTime,
     ) -> Result<(File, Draft), FileRefusal> {
         self.check_version(version)?;
         self.check_workable(actor)?;
-        check_letter(&letter)?;
+        check_letter(&letter, &enclosures)?;
         let mut next = self.clone();
         next.drafts_started += 1;
         next.opened = true;
         next.version += 1;
         let draft = Draft {
             id: next.drafts_started,
-            latest: self.draft_version(actor, next.drafts_started, 1, letter, now),
+            latest: self.draft_version(actor, next.drafts_started, 1, letter, enclosures, now),
             approval: None,
             issued: None,
         };
@@ -225,17 +235,18 @@ impl File {
         actor: &Actor,
         draft: &Draft,
         letter: LetterText,
+        enclosures: Vec<Attachment>,
         now: OffsetDateTime,
     ) -> Result<(File, Draft), FileRefusal> {
         self.check_version(version)?;
         self.check_workable(actor)?;
         self.check_changeable(draft)?;
-        check_letter(&letter)?;
+        check_letter(&letter, &enclosures)?;
         let mut next = self.clone();
         next.version += 1;
         let revised = Draft {
             id: draft.id,
-            latest: self.draft_version(actor, draft.id, draft.latest.version + 1, letter, now),
+            latest: self.draft_version(actor, draft.id, draft.latest.version + 1, letter, enclosures, now),
             approval: None,
             issued: None,
         };

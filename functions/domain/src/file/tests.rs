@@ -572,7 +572,7 @@ fn dispatch_number() -> DispatchNumber {
 fn a_draft_is_issued_only_in_the_version_that_was_approved() {
     let (file, _) = new_file("F-TEST-0001");
     let (file, draft) = file
-        .start_draft(file.version, &so(), letter("Rs 10 lakh is released."), NOW)
+        .start_draft(file.version, &so(), letter("Rs 10 lakh is released."), vec![], NOW)
         .unwrap();
     assert_eq!((draft.id, draft.latest.version), (1, 1));
     let issue =
@@ -588,7 +588,14 @@ fn a_draft_is_issued_only_in_the_version_that_was_approved() {
     );
     // A revision after approval needs approving again.
     let (file, revised) = file
-        .revise_draft(file.version, &so(), &approved, letter("Rs 12 lakh is released."), NOW)
+        .revise_draft(
+            file.version,
+            &so(),
+            &approved,
+            letter("Rs 12 lakh is released."),
+            vec![],
+            NOW,
+        )
         .unwrap();
     assert_eq!((revised.latest.version, revised.approval.is_none()), (2, true));
     assert_eq!(issue(&file, &revised).err(), Some(FileRefusal::NotApproved));
@@ -598,7 +605,8 @@ fn a_draft_is_issued_only_in_the_version_that_was_approved() {
     assert_eq!((entry.version, entry.mode), (2, DispatchMode::SpeedPost));
     assert!(matches!(event.kind, FileEventKind::DraftIssued { .. }));
     assert_eq!(
-        file.revise_draft(file.version, &so(), &issued, letter("x"), NOW).err(),
+        file.revise_draft(file.version, &so(), &issued, letter("x"), vec![], NOW)
+            .err(),
         Some(FileRefusal::DraftIssued)
     );
     let dispatched = entry
@@ -614,13 +622,13 @@ fn a_draft_is_issued_only_in_the_version_that_was_approved() {
 fn drafts_need_the_file_in_hand_and_an_addressee() {
     let (file, _) = new_file("F-TEST-0001");
     assert_eq!(
-        file.start_draft(file.version, &ds(), letter("x"), NOW).err(),
+        file.start_draft(file.version, &ds(), letter("x"), vec![], NOW).err(),
         Some(FileRefusal::NotWithYou)
     );
     let mut nobody = letter("x");
     nobody.addressees.clear();
     assert_eq!(
-        file.start_draft(file.version, &so(), nobody, NOW).err(),
+        file.start_draft(file.version, &so(), nobody, vec![], NOW).err(),
         Some(FileRefusal::BadAddressees)
     );
 }
@@ -629,7 +637,7 @@ fn drafts_need_the_file_in_hand_and_an_addressee() {
 fn an_approved_draft_changed_in_storage_breaks_the_chain() {
     let (file, created) = new_file("F-TEST-0001");
     let (file, draft) = file
-        .start_draft(file.version, &so(), letter("Rs 10 lakh."), NOW)
+        .start_draft(file.version, &so(), letter("Rs 10 lakh."), vec![], NOW)
         .unwrap();
     let (file, _, approved) = file.approve_draft(file.version, &so(), &draft, NOW).unwrap();
     let events = vec![created, approved];
