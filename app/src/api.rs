@@ -5,13 +5,15 @@
 //! browser sends by itself (same-origin requests include credentials by default).
 
 use daftar_domain::file::chain::ChainReport;
+use daftar_domain::file::draft::{DispatchEntry, Draft, DraftVersion};
 use daftar_domain::ids::{DeptCode, FileId, IdempotencyKey, OfficeCode, PostId, ReceiptId};
 use daftar_domain::receipt::ForwardOrder;
 use daftar_domain::wire::{
-    AttachReceiptRequest, CorrespondenceEntry, CreateFileRequest, DepartmentList, DeskView, DiariseRequest,
-    EditNoteRequest, ErrorCode, FileEventEntry, FileRow, FileView, InboxEntry, LinkFileRequest, LinkedFile,
-    LoginRequest, Me, MoveRequest, MovementEntry, NoteView, OfficeList, Page, PostList, Problem, ReceiptView, StayView,
-    VersionOnly, WriteNoteRequest, MAX_PAGE_SIZE,
+    AttachReceiptRequest, CloseReceiptRequest, CorrespondenceEntry, CreateFileRequest, DepartmentList, DeskView,
+    DiariseRequest, DispatchedRequest, DraftRequest, EditNoteRequest, ErrorCode, FileEventEntry, FileRow, FileView,
+    InboxEntry, IssueRequest, LinkFileRequest, LinkedFile, LoginRequest, Me, MergeRequest, MoveRequest, MovementEntry,
+    NoteView, OfficeList, OpenPartRequest, Page, PostList, Problem, ReceiptDeskView, ReceiptView, SearchHit,
+    StartUpload, StayView, UploadDestination, UploadDone, UploadTicket, VersionOnly, WriteNoteRequest, MAX_PAGE_SIZE,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -193,6 +195,28 @@ pub async fn inbox(post: &PostId, cursor: Option<&str>) -> ApiResult<Page<InboxE
     get(paged(&format!("/api/v1/posts/{post}/inbox"), cursor)).await
 }
 
+/// One page of one of a post's receipt lists, newest first.
+pub async fn inbox_view(post: &PostId, view: ReceiptDeskView, cursor: Option<&str>) -> ApiResult<Page<InboxEntry>> {
+    let name = match view {
+        ReceiptDeskView::Inbox => "inbox",
+        ReceiptDeskView::Sent => "sent",
+        ReceiptDeskView::Created => "created",
+        ReceiptDeskView::Closed => "closed",
+    };
+    get(paged(&format!("/api/v1/posts/{post}/inbox"), cursor).query([("view", name)])).await
+}
+
+/// A copy for information has been read: it leaves the post's inbox.
+pub async fn acknowledge_copy(id: &ReceiptId, post: &PostId, key: &IdempotencyKey) -> ApiResult<()> {
+    let _: serde_json::Value = post_empty(&format!("/api/v1/receipts/{id}/copies/{post}/acknowledge"), key).await?;
+    Ok(())
+}
+
+async fn post_empty<T: DeserializeOwned>(url: &str, key: &IdempotencyKey) -> ApiResult<T> {
+    let request = Request::post(url).header("Idempotency-Key", key.as_ref()).build();
+    read(send(request).await?).await
+}
+
 pub async fn diarise(request: &DiariseRequest, key: &IdempotencyKey) -> ApiResult<ReceiptView> {
     post("/api/v1/receipts", request, key).await
 }
@@ -210,9 +234,71 @@ pub async fn forward(id: &ReceiptId, order: &ForwardOrder, key: &IdempotencyKey)
     post(&format!("/api/v1/receipts/{id}/forward"), order, key).await
 }
 
+/// The holder closes a receipt that needs no file.
+pub async fn close_receipt(
+    id: &ReceiptId,
+    request: &CloseReceiptRequest,
+    key: &IdempotencyKey,
+) -> ApiResult<ReceiptView> {
+    post(&format!("/api/v1/receipts/{id}/close"), request, key).await
+}
+
+/// The holder marks a paper receipt received at their desk.
+pub async fn receive_receipt(id: &ReceiptId, request: &VersionOnly, key: &IdempotencyKey) -> ApiResult<ReceiptView> {
+    post(&format!("/api/v1/receipts/{id}/receive"), request, key).await
+}
+
 /// Every receipt waiting at a post, for choosing one to put into a file.
 pub async fn whole_inbox(post: &PostId) -> ApiResult<Vec<InboxEntry>> {
     all_pages(&format!("/api/v1/posts/{post}/inbox")).await
+}
+
+/// Announces an attachment to upload; the answer says where its bytes go.
+pub async fn start_upload(request: &StartUpload, key: &IdempotencyKey) -> ApiResult<UploadTicket> {
+    post("/api/v1/uploads", request, key).await
+}
+
+/// Sends an upload's bytes where its ticket says, confirming a direct upload afterwards.
+pub async fn send_upload(
+    ticket: &UploadTicket,
+    content_type: daftar_domain::attachment::AttachmentType,
+    file: &web_sys::File,
+) -> ApiResult<UploadDone> {
+    match &ticket.destination {
+        UploadDestination::ThroughServer { url } => {
+            let request = Request::put(url)
+                .header("Content-Type", "application/octet-stream")
+                .body(file.clone());
+            read(send(request).await?).await
+        }
+        UploadDestination::Direct { url, method, headers } => {
+            let mut builder = match method.to_ascii_uppercase().as_str() {
+                "POST" => Request::post(url),
+                _ => Request::put(url),
+            };
+            let mut typed = false;
+            for (name, value) in headers {
+                typed |= name.eq_ignore_ascii_case("content-type");
+                builder = builder.header(name, value);
+            }
+            if !typed {
+                builder = builder.header("Content-Type", content_type.mime());
+            }
+            let response = send(builder.body(file.clone())).await?;
+            if !response.ok() {
+                return Err(ApiError::Unexpected {
+                    status: response.status(),
+                });
+            }
+            let id = &ticket.upload_id;
+            post(
+                &format!("/api/v1/uploads/{id}/confirm"),
+                &serde_json::json!({}),
+                &new_idempotency_key(),
+            )
+            .await
+        }
+    }
 }
 
 /// Opens a new file at one of the caller's posts.
@@ -266,6 +352,72 @@ pub async fn correspondence(id: &FileId) -> ApiResult<Vec<CorrespondenceEntry>> 
 
 pub async fn link_file(id: &FileId, request: &LinkFileRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
     post(&format!("/api/v1/files/{id}/links"), request, key).await
+}
+
+/// Every draft letter on a file, with its latest version, approval and dispatch number.
+pub async fn drafts(id: &FileId) -> ApiResult<Vec<Draft>> {
+    all_pages(&format!("/api/v1/files/{id}/drafts")).await
+}
+
+/// Every version of one draft, oldest first.
+pub async fn draft_versions(id: &FileId, n: u32) -> ApiResult<Vec<DraftVersion>> {
+    all_pages(&format!("/api/v1/files/{id}/drafts/{n}/versions")).await
+}
+
+pub async fn start_draft(id: &FileId, request: &DraftRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/drafts"), request, key).await
+}
+
+pub async fn revise_draft(id: &FileId, n: u32, request: &DraftRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/drafts/{n}/revise"), request, key).await
+}
+
+pub async fn approve_draft(id: &FileId, n: u32, request: &VersionOnly, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/drafts/{n}/approve"), request, key).await
+}
+
+pub async fn issue_draft(id: &FileId, n: u32, request: &IssueRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/drafts/{n}/issue"), request, key).await
+}
+
+/// One page of an office's dispatch register for a year, in number order.
+pub async fn dispatch_register(office: &OfficeCode, year: i32, cursor: Option<&str>) -> ApiResult<Page<DispatchEntry>> {
+    get(paged(&format!("/api/v1/offices/{office}/dispatch"), cursor).query([("year", year.to_string())])).await
+}
+
+/// Records that an issued letter has left the office.
+pub async fn mark_dispatched(
+    office: &OfficeCode,
+    year: i32,
+    serial: u32,
+    request: &DispatchedRequest,
+    key: &IdempotencyKey,
+) -> ApiResult<DispatchEntry> {
+    post(
+        &format!("/api/v1/offices/{office}/dispatch/{year}/{serial}/dispatched"),
+        request,
+        key,
+    )
+    .await
+}
+
+/// One page of search results in a department.
+pub async fn search(dept: &str, q: &str, cursor: Option<&str>) -> ApiResult<Page<SearchHit>> {
+    get(paged("/api/v1/search", cursor).query([("dept", dept), ("q", q)])).await
+}
+
+pub async fn merge_file(id: &FileId, request: &MergeRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/merge"), request, key).await
+}
+
+/// Opens the next volume of a file; the answer is the new volume.
+pub async fn new_volume(id: &FileId, request: &VersionOnly, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/volumes"), request, key).await
+}
+
+/// Opens a part file at one of the caller's posts; the answer is the part file.
+pub async fn open_part(id: &FileId, request: &OpenPartRequest, key: &IdempotencyKey) -> ApiResult<FileView> {
+    post(&format!("/api/v1/files/{id}/parts"), request, key).await
 }
 
 /// Every file linked to this one.

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
-    DiarisePage, FilePage, FilePrintPage, FileTrackPage, InboxPage, LoginPage, NewFilePage, NotFound, ReceiptPage,
+    DiarisePage, DispatchPage, FilePage, FilePrintPage, FileTrackPage, InboxPage, LoginPage, NewFilePage, NotFound,
+    ReceiptPage, SearchPage,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -51,6 +52,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/files/:id") view=|| view! { <RequireSession><FilePage/></RequireSession> }/>
                     <Route path=path!("/files/:id/track") view=|| view! { <RequireSession><FileTrackPage/></RequireSession> }/>
                     <Route path=path!("/files/:id/print") view=|| view! { <RequireSession><FilePrintPage/></RequireSession> }/>
+                    <Route path=path!("/offices/:office/dispatch") view=|| view! { <RequireSession><DispatchPage/></RequireSession> }/>
+                    <Route path=path!("/search") view=|| view! { <RequireSession><SearchPage/></RequireSession> }/>
                 </Routes>
             </main>
         </Router>

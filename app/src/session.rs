@@ -78,6 +78,10 @@ pub enum FlashMessage {
     Forwarded { post_en: String, post_hi: String },
     /// A forward lost the race with someone else's; the page was reloaded.
     Conflict,
+    /// A receipt was closed at the desk.
+    ReceiptClosed,
+    /// A paper receipt was marked received.
+    ReceiptReceived,
     /// A file was opened with this number.
     FileCreated(String),
     /// Something was done to the file on this page.

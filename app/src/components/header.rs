@@ -75,6 +75,10 @@ pub fn SiteHeader() -> impl IntoView {
                         <Show when=is_diarist>
                             <li><A href="/receipts/new">{i18n.text(|t| t.nav_diarise)}</A></li>
                         </Show>
+                        <li><A href="/search">{i18n.text(|t| t.nav_search)}</A></li>
+                        {move || session.me().and_then(|me| me.posts.first().map(|p| p.office.clone())).map(|office| view! {
+                            <li><A href=format!("/offices/{office}/dispatch")>{i18n.text(|t| t.nav_dispatch)}</A></li>
+                        })}
                     </ul>
                 </nav>
             </Show>

@@ -7,6 +7,7 @@ pub mod header;
 pub mod more;
 pub mod post_picker;
 pub mod status;
+pub mod upload;
 
 pub use errors::{error_text, ErrorList};
 pub use fields::{FieldMessage, Loading, PriorityBadge};
@@ -15,3 +16,4 @@ pub use header::SiteHeader;
 pub use more::{LoadMoreFooter, MorePages};
 pub use post_picker::{PostChoice, PostPicker};
 pub use status::FlashRegion;
+pub use upload::{human_size, AttachmentList, UploadField, Uploads};

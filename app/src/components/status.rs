@@ -21,6 +21,8 @@ pub fn FlashRegion() -> impl IntoView {
                 fill(t.forwarded_flash, "{post}", i18n.pick(&post_en, &post_hi))
             }
             FlashMessage::Conflict => t.err_conflict.to_owned(),
+            FlashMessage::ReceiptClosed => t.receipt_closed_flash.to_owned(),
+            FlashMessage::ReceiptReceived => t.receipt_received_flash.to_owned(),
             FlashMessage::FileCreated(number) => fill(t.file_created_flash, "{n}", &number),
             FlashMessage::File(news) => file_news(t, i18n, news),
         })

@@ -4,10 +4,11 @@ use super::inbox::post_label;
 use super::use_page_title;
 use crate::api::{self, ApiError, SubmissionKeys};
 use crate::components::fields::{described_by, focus, from_wire_name, wire_name};
-use crate::components::{error_text, FieldMessage};
+use crate::components::{error_text, FieldMessage, UploadField, Uploads};
 use crate::format::{iso_date, parse_iso_date, today};
 use crate::i18n::{use_i18n, FieldError};
 use crate::session::{use_flash, use_session, FlashMessage};
+use daftar_domain::handling::{Classification, Medium};
 use daftar_domain::org::Role;
 use daftar_domain::receipt::{LetterDetails, ReceiptCategory, ReceiptMode};
 use daftar_domain::wire::DiariseRequest;
@@ -109,6 +110,10 @@ pub fn DiarisePage() -> impl IntoView {
     let mode = RwSignal::new(ReceiptMode::Post);
     let category = RwSignal::new(ReceiptCategory::General);
     let remarks = RwSignal::new(String::new());
+    let classification = RwSignal::new(Classification::Normal);
+    let medium = RwSignal::new(Medium::Electronic);
+    let uploads = Uploads::new();
+    let uploads_waiting = RwSignal::new(false);
     let errors = Errors::new();
     let failure = RwSignal::new(None::<ApiError>);
     let invalid = RwSignal::new(false);
@@ -139,10 +144,9 @@ pub fn DiarisePage() -> impl IntoView {
                 category: category.get_untracked(),
             },
             remarks: noted.ok()?,
-            // Scans, classification and paper letters are not offered by this form yet.
-            attachments: Vec::new(),
-            classification: Default::default(),
-            medium: Default::default(),
+            attachments: uploads.ids(),
+            classification: classification.get_untracked(),
+            medium: medium.get_untracked(),
         })
     };
 
@@ -152,6 +156,12 @@ pub fn DiarisePage() -> impl IntoView {
             return;
         }
         failure.set(None);
+        if uploads.busy() || uploads.has_failures() {
+            uploads_waiting.set(true);
+            focus("attachments");
+            return;
+        }
+        uploads_waiting.set(false);
         let Some(request) = parse_form() else {
             invalid.set(true);
             errors.focus_first();
@@ -169,6 +179,7 @@ pub fn DiarisePage() -> impl IntoView {
             pending.set(false);
             match result {
                 Ok(view) => {
+                    uploads.clear();
                     let path = format!("/receipts/{}", view.receipt.id);
                     flash.show(path.clone(), FlashMessage::Diarised(view.diary_number_text));
                     navigate(&path, Default::default());
@@ -212,6 +223,19 @@ pub fn DiarisePage() -> impl IntoView {
             .collect_view()
     };
 
+    let classification_options = move || {
+        Classification::ALL
+            .into_iter()
+            .map(|c| view! { <option value=wire_name(&c) prop:selected=move || classification.get() == c>{move || i18n.t().classification(c)}</option> })
+            .collect_view()
+    };
+    let medium_options = move || {
+        Medium::ALL
+            .into_iter()
+            .map(|m| view! { <option value=wire_name(&m) prop:selected=move || medium.get() == m>{move || i18n.t().medium(m)}</option> })
+            .collect_view()
+    };
+
     let form = move || {
         if !may_diarise.get() || my_posts.get().is_empty() {
             return view! { <p class="notice">{i18n.text(|t| t.no_diarise_posts)}</p> }.into_any();
@@ -222,6 +246,8 @@ pub fn DiarisePage() -> impl IntoView {
                 {move || {
                     let t = i18n.t();
                     match failure.get() {
+                        _ if uploads_waiting.get() => Some(view! { <p class="notice notice-error">{t.upload_wait}</p> }),
+                        Some(error) if error.field() == Some("attachments") => Some(view! { <p class="notice notice-error">{t.upload_wait}</p> }),
                         Some(error) if error.field().is_none() => Some(view! { <p class="notice notice-error">{error_text(t, &error)}</p> }),
                         _ if invalid.get() => Some(view! { <p class="notice notice-error">{t.err_form}</p> }),
                         _ => None,
@@ -283,6 +309,23 @@ pub fn DiarisePage() -> impl IntoView {
                         <FieldMessage id="category-error" error=errors.category/>
                     </div>
                 </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="classification">{i18n.text(|t| t.classification_label)}</label>
+                        <select id="classification"
+                            on:change=move |ev| if let Some(c) = from_wire_name(&event_target_value(&ev)) { classification.set(c) }>
+                            {classification_options}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="medium">{i18n.text(|t| t.medium_label)}</label>
+                        <select id="medium"
+                            on:change=move |ev| if let Some(m) = from_wire_name(&event_target_value(&ev)) { medium.set(m) }>
+                            {medium_options}
+                        </select>
+                    </div>
+                </div>
+                <UploadField id="attachments" uploads/>
                 <div class="field">
                     <label for="remarks">{i18n.text(|t| t.remarks)}</label>
                     <textarea id="remarks" name="remarks" rows="3"

@@ -9,7 +9,7 @@ use crate::components::{ErrorList, LoadMoreFooter, Loading, MorePages, PriorityB
 use crate::format::{human_date, human_local};
 use crate::i18n::{use_i18n, I18n, Texts};
 use crate::session::use_session;
-use daftar_domain::wire::{DeskView, InboxEntry, PostSummary};
+use daftar_domain::wire::{DeskView, InboxEntry, PostSummary, ReceiptDeskView};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -237,11 +237,14 @@ pub fn InboxPage() -> impl IntoView {
 /// The Receipts tab: receipts waiting at the selected post, newest first.
 #[component]
 fn ReceiptsPanel(selected: Memo<Option<PostSummary>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = RwSignal::new(ReceiptDeskView::Inbox);
     let first_page = LocalResource::new(move || {
         let post = selected.get();
+        let view = list.get();
         async move {
             match post {
-                Some(post) => api::inbox(&post.id, None).await.map(Some),
+                Some(post) => api::inbox_view(&post.id, view, None).await.map(Some),
                 None => Ok(None),
             }
         }
@@ -249,13 +252,28 @@ fn ReceiptsPanel(selected: Memo<Option<PostSummary>>) -> impl IntoView {
     let more = MorePages::<InboxEntry>::new();
     Effect::new(move |_| {
         selected.track();
+        list.track();
         more.reset();
     });
+    let list_button = move |which: ReceiptDeskView, label: fn(&Texts) -> &'static str| {
+        view! {
+            <button type="button" class="button-toggle" aria-pressed=move || (list.get() == which).to_string()
+                on:click=move |_| list.set(which)>
+                {i18n.text(label)}
+            </button>
+        }
+    };
     view! {
+        <div class="list-switch" role="group" aria-label=i18n.text(|t| t.receipts_tab)>
+            {list_button(ReceiptDeskView::Inbox, |t| t.rview_inbox)}
+            {list_button(ReceiptDeskView::Sent, |t| t.rview_sent)}
+            {list_button(ReceiptDeskView::Created, |t| t.rview_created)}
+            {list_button(ReceiptDeskView::Closed, |t| t.rview_closed)}
+        </div>
         <Transition fallback=Loading>
             <ErrorBoundary fallback=move |errors| view! { <ErrorList errors retry=Callback::new(move |_| first_page.refetch())/> }>
                 {move || Suspend::new(async move {
-                    first_page.await.map(|page| page.map(|page| view! { <InboxTable rows=page.items next=page.next_cursor more selected/> }))
+                    first_page.await.map(|page| page.map(|page| view! { <InboxTable rows=page.items next=page.next_cursor more selected list=list.get_untracked()/> }))
                 })}
             </ErrorBoundary>
         </Transition>
@@ -269,6 +287,7 @@ fn InboxTable(
     next: Option<String>,
     more: MorePages<InboxEntry>,
     selected: Memo<Option<PostSummary>>,
+    list: ReceiptDeskView,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if rows.is_empty() {
@@ -280,7 +299,7 @@ fn InboxTable(
             let Some(post) = selected.get_untracked() else { return };
             if let Some(cursor) = more.next_cursor(next.clone()) {
                 more.load(cursor, move |cursor| async move {
-                    api::inbox(&post.id, Some(&cursor)).await
+                    api::inbox_view(&post.id, list, Some(&cursor)).await
                 });
             }
         }
@@ -302,9 +321,9 @@ fn InboxTable(
                 </tr>
             </thead>
             <tbody role="rowgroup">
-                {rows.into_iter().map(|row| view! { <InboxRow row/> }).collect_view()}
-                <For each=move || more.items.get() key=|row| row.receipt_id.clone() let:row>
-                    <InboxRow row/>
+                {rows.into_iter().map(|row| view! { <InboxRow row selected/> }).collect_view()}
+                <For each=move || more.items.get() key=|row| (row.receipt_id.clone(), row.copy) let:row>
+                    <InboxRow row selected/>
                 </For>
             </tbody>
         </table>
@@ -315,8 +334,25 @@ fn InboxTable(
 
 /// One waiting receipt.
 #[component]
-fn InboxRow(row: InboxEntry) -> impl IntoView {
+fn InboxRow(row: InboxEntry, selected: Memo<Option<PostSummary>>) -> impl IntoView {
     let i18n = use_i18n();
+    let gone = RwSignal::new(false);
+    let failed = RwSignal::new(None::<api::ApiError>);
+    let copy = row.copy;
+    let acknowledge = {
+        let id = row.receipt_id.clone();
+        move |_| {
+            let Some(post) = selected.get_untracked() else { return };
+            let id = id.clone();
+            failed.set(None);
+            leptos::task::spawn_local(async move {
+                match api::acknowledge_copy(&id, &post.id, &api::new_idempotency_key()).await {
+                    Ok(()) => gone.set(true),
+                    Err(error) => failed.set(Some(error)),
+                }
+            });
+        }
+    };
     let href = format!("/receipts/{}", row.receipt_id);
     let from = row.from_label;
     let due = row.due_date.map(human_date);
@@ -326,9 +362,16 @@ fn InboxRow(row: InboxEntry) -> impl IntoView {
         ""
     };
     view! {
-        <tr role="row" class=row_class>
+        <tr role="row" class=row_class hidden=move || gone.get()>
             <td role="cell" data-label=i18n.text(|t| t.col_diary_number)><div class="cell">
                 <A href=href>{row.diary_number_text}</A>
+                {copy.then(|| view! {
+                    <span class="badge badge-copy">{i18n.text(|t| t.copy_for_information)}</span>
+                    <button type="button" class="button-secondary button-small" on:click=acknowledge.clone()>
+                        {i18n.text(|t| t.acknowledge)}
+                    </button>
+                    {move || failed.get().map(|e| view! { <span class="field-error" role="alert">{crate::components::error_text(i18n.t(), &e)}</span> })}
+                })}
             </div></td>
             <td role="cell" data-label=i18n.text(|t| t.col_subject) class="cell-subject"><div class="cell">{row.subject}</div></td>
             <td role="cell" data-label=i18n.text(|t| t.col_sender)><div class="cell">{row.sender}</div></td>

@@ -2,20 +2,24 @@
 
 pub mod desk;
 pub mod diarise;
+pub mod dispatch;
 pub mod file;
 pub mod inbox;
 pub mod login;
 pub mod new_file;
 pub mod not_found;
 pub mod receipt;
+pub mod search;
 
 pub use diarise::DiarisePage;
+pub use dispatch::DispatchPage;
 pub use file::{FilePage, FilePrintPage, FileTrackPage};
 pub use inbox::InboxPage;
 pub use login::LoginPage;
 pub use new_file::NewFilePage;
 pub use not_found::NotFound;
 pub use receipt::ReceiptPage;
+pub use search::SearchPage;
 
 use crate::i18n::{use_i18n, Texts};
 use leptos::prelude::*;

@@ -5,13 +5,14 @@ use super::use_page_title;
 use crate::api::{self, ApiError, SubmissionKeys};
 use crate::components::fields::{described_by, focus, from_wire_name, wire_name};
 use crate::components::{
-    error_text, ErrorList, FieldMessage, LoadMoreFooter, Loading, MorePages, PostChoice, PostPicker, PriorityBadge,
+    error_text, AttachmentList, ErrorList, FieldMessage, LoadMoreFooter, Loading, MorePages, PostChoice, PostPicker,
+    PriorityBadge,
 };
 use crate::format::{human_date, human_local, iso_date, parse_iso_date, today};
-use crate::i18n::{use_i18n, FieldError, Texts};
+use crate::i18n::{fill, use_i18n, FieldError, Texts};
 use crate::session::{use_flash, FlashMessage};
-use daftar_domain::receipt::{ForwardOrder, Priority};
-use daftar_domain::wire::{MovementEntry, ReceiptView};
+use daftar_domain::receipt::{ForwardOrder, Priority, ReceiptStatus};
+use daftar_domain::wire::{CloseReceiptRequest, MovementEntry, ReceiptView, VersionOnly};
 use daftar_domain::{ReceiptId, Remarks};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -78,8 +79,13 @@ fn ReceiptScreen(id: ReceiptId) -> impl IntoView {
                 <ErrorBoundary fallback=move |errors| view! { <ErrorList errors retry=reload/> }>
                     {move || Suspend::new(async move {
                         receipt.await.map(|view| {
+                            let active = view.receipt.status == ReceiptStatus::Active;
                             let action = match &view.receipt.filed_in {
-                                _ if view.can_forward => view! { <ForwardForm receipt=view.clone() on_done=reload/> }.into_any(),
+                                _ if view.can_forward && active => view! {
+                                    <DeskActions receipt=view.clone() on_done=reload/>
+                                    <ForwardForm receipt=view.clone() on_done=reload/>
+                                }.into_any(),
+                                None if !active => view! { <p class="notice">{i18n.text(|t| t.receipt_closed_notice)}</p> }.into_any(),
                                 // A filed receipt travels with its file: say where to find it.
                                 Some(file) => view! {
                                     <p class="notice">
@@ -122,6 +128,8 @@ fn ReceiptDetails(view: ReceiptView) -> impl IntoView {
     };
     let (mode, category, priority) = (letter.mode, letter.category, r.priority);
     let due = r.due_date.map(human_date);
+    let attachments_base = format!("/api/v1/receipts/{}/attachments", r.id);
+    let attachments = r.attachments.clone();
     let item = |label: fn(&Texts) -> &'static str, value: AnyView| {
         view! {
             <div class="details-item">
@@ -157,6 +165,137 @@ fn ReceiptDetails(view: ReceiptView) -> impl IntoView {
                 {item(|t| t.due_date, view! { <span>{move || due.clone().unwrap_or_else(|| i18n.t().none.to_owned())}</span> }.into_any())}
             </dl>
         </section>
+        <section class="attachments" aria-labelledby="attachments-heading">
+            <h2 id="attachments-heading">{i18n.text(|t| t.attachments)}</h2>
+            <AttachmentList base=attachments_base attachments/>
+        </section>
+    }
+}
+
+/// What the holder may do besides forwarding: mark a paper letter received, or close it.
+#[component]
+fn DeskActions(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let flash = use_flash();
+    let location = use_location();
+    let id = receipt.receipt.id.clone();
+    let version = receipt.receipt.version;
+    let received = receipt.receipt.received;
+    let remarks = RwSignal::new(String::new());
+    let remarks_error = RwSignal::new(None::<FieldError>);
+    let failure = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+    let keys = StoredValue::new(SubmissionKeys::default());
+
+    let settle = move |result: Result<ReceiptView, ApiError>, news: FlashMessage| {
+        let here = location.pathname.get_untracked();
+        match result {
+            Ok(_) => {
+                flash.show(here, news);
+                on_done.run(());
+            }
+            Err(error) if error.code() == Some(daftar_domain::wire::ErrorCode::Conflict) => {
+                flash.show(here, FlashMessage::Conflict);
+                on_done.run(());
+            }
+            Err(error) => {
+                if error.field() == Some("remarks") {
+                    remarks_error.set(Some(FieldError::Rejected));
+                }
+                failure.set(Some(error));
+            }
+        }
+    };
+
+    let receive = {
+        let id = id.clone();
+        move |_| {
+            if pending.get_untracked() {
+                return;
+            }
+            failure.set(None);
+            let body = VersionOnly { version };
+            let key = keys
+                .try_update_value(|keys| keys.key_for(&("receive", &body), api::new_idempotency_key))
+                .unwrap_or_else(api::new_idempotency_key);
+            let id = id.clone();
+            pending.set(true);
+            spawn_local(async move {
+                let result = api::receive_receipt(&id, &body, &key).await;
+                keys.update_value(|keys| keys.settle(&result));
+                pending.set(false);
+                settle(result, FlashMessage::ReceiptReceived);
+            });
+        }
+    };
+    let close = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let noted = Remarks::parse(&remarks.get_untracked()).map_err(FieldError::from);
+        remarks_error.set(noted.as_ref().err().copied());
+        let Ok(remarks) = noted else {
+            focus("close-remarks");
+            return;
+        };
+        let body = CloseReceiptRequest { version, remarks };
+        let key = keys
+            .try_update_value(|keys| keys.key_for(&("close", &body), api::new_idempotency_key))
+            .unwrap_or_else(api::new_idempotency_key);
+        let id = id.clone();
+        pending.set(true);
+        spawn_local(async move {
+            let result = api::close_receipt(&id, &body, &key).await;
+            keys.update_value(|keys| keys.settle(&result));
+            pending.set(false);
+            settle(result, FlashMessage::ReceiptClosed);
+        });
+    };
+
+    view! {
+        <div class="form-alert" role="alert">
+            {move || failure.get().map(|error| {
+                let t = i18n.t();
+                view! { <p class="notice notice-error">{error_text(t, &error)} " " {error_detail(&error)}</p> }
+            })}
+        </div>
+        {(!received).then(|| view! {
+            <section class="receive" aria-labelledby="receive-heading">
+                <h2 id="receive-heading">{i18n.text(|t| t.paper_not_received)}</h2>
+                <p class="hint">{i18n.text(|t| t.paper_not_received_hint)}</p>
+                <button type="button" class="button-primary" aria-disabled=move || pending.get().to_string() on:click=receive>
+                    {i18n.text(|t| t.mark_received)}
+                </button>
+            </section>
+        })}
+        <details class="close-receipt">
+            <summary>{i18n.text(|t| t.close_receipt_heading)}</summary>
+            <form class="form" on:submit=close novalidate>
+                <p class="hint">{i18n.text(|t| t.close_receipt_hint)}</p>
+                <div class="field">
+                    <label for="close-remarks">{i18n.text(|t| t.close_remarks)}</label>
+                    <textarea id="close-remarks" rows="2" aria-describedby=described_by("close-remarks", false)
+                        aria-invalid=move || remarks_error.get().is_some().to_string()
+                        bind:value=remarks></textarea>
+                    <FieldMessage id="close-remarks-error" error=remarks_error/>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="button-secondary" aria-disabled=move || pending.get().to_string()>
+                        {i18n.text(|t| t.close_receipt_button)}
+                    </button>
+                </div>
+            </form>
+        </details>
+    }
+}
+
+/// The server's own words for a refusal of the receipt's state, shown after the translation.
+fn error_detail(error: &ApiError) -> Option<String> {
+    match error {
+        ApiError::Problem(p) if p.code == daftar_domain::wire::ErrorCode::WrongState => Some(p.detail.clone()),
+        _ => None,
     }
 }
 
@@ -174,6 +313,9 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
     let holder = receipt.receipt.holder.clone();
 
     let choice = PostChoice::new("fwd");
+    let copy_choice = PostChoice::new("copy");
+    let copies = RwSignal::new(Vec::<daftar_domain::PostId>::new());
+    let adding_copy = RwSignal::new(false);
     let remarks = RwSignal::new(String::new());
     let priority = RwSignal::new(Priority::Normal);
     let due = RwSignal::new(String::new());
@@ -209,8 +351,7 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
             remarks: noted.ok()?,
             priority: priority.get_untracked(),
             due_date: due_date.ok()?,
-            // Copies for information are not offered by this form yet.
-            copies: Vec::new(),
+            copies: copies.get_untracked(),
         })
     };
     let focus_first_error = move || {
@@ -293,7 +434,47 @@ fn ForwardForm(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
                 }}
             </div>
             <form class="form" on:submit=on_submit novalidate>
-                <PostPicker choice exclude=holder/>
+                <PostPicker choice exclude=holder.clone()/>
+                <div class="copies" role="group" aria-labelledby="copies-heading">
+                    <p id="copies-heading" class="label">{i18n.text(|t| t.copies_heading)}</p>
+                    <ul class="copy-list">
+                        {move || copies.get().into_iter().map(|post| {
+                            let label = post.to_string();
+                            let gone = post.clone();
+                            view! {
+                                <li>
+                                    <span class="code">{label.clone()}</span> " "
+                                    <button type="button" class="button-link"
+                                        aria-label=move || fill(i18n.t().upload_remove_named, "{name}", &label)
+                                        on:click=move |_| copies.update(|c| c.retain(|p| *p != gone))>
+                                        {i18n.text(|t| t.upload_remove)}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <Show when=move || adding_copy.get()
+                        fallback=move || view! {
+                            <button type="button" class="button-secondary" on:click=move |_| adding_copy.set(true)>
+                                {i18n.text(|t| t.add_copy)}
+                            </button>
+                        }>
+                        <PostPicker choice=copy_choice exclude=holder.clone()/>
+                        <div class="actions">
+                            <button type="button" class="button-secondary" on:click=move |_| {
+                                if let Some(post) = copy_choice.parse() {
+                                    copies.update(|c| if !c.contains(&post) { c.push(post) });
+                                    adding_copy.set(false);
+                                } else {
+                                    copy_choice.focus_first_error();
+                                }
+                            }>{i18n.text(|t| t.add_this_copy)}</button>
+                            <button type="button" class="button-link" on:click=move |_| adding_copy.set(false)>
+                                {i18n.text(|t| t.cancel)}
+                            </button>
+                        </div>
+                    </Show>
+                </div>
                 <div class="field">
                     <label for="fwd-remarks">{i18n.text(|t| t.remarks)}</label>
                     <textarea id="fwd-remarks" rows="3" aria-describedby=described_by("fwd-remarks", false)

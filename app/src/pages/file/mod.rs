@@ -3,6 +3,8 @@
 
 mod actions;
 mod correspondence;
+mod drafts;
+mod family;
 mod notes;
 mod print;
 mod track;
@@ -220,6 +222,8 @@ fn FileBody(state: FileState) -> impl IntoView {
             <NoteSheet state notes receipts/>
             <CorrespondencePanel receipts links/>
         </div>
+        <drafts::DraftsPanel state/>
+        <family::FamilyPanel state/>
     }
 }
 
@@ -400,7 +404,7 @@ pub fn ActionFailure(
             ApiError::Problem(problem)
                 if matches!(
                     problem.code,
-                    ErrorCode::Conflict | ErrorCode::Forbidden | ErrorCode::Invalid
+                    ErrorCode::Conflict | ErrorCode::Forbidden | ErrorCode::Invalid | ErrorCode::WrongState
                 ) && problem.current_version.is_none() =>
             {
                 Some(problem.detail.clone())

@@ -1,13 +1,13 @@
 //! The note sheet: signed (green) paragraphs in order, the one yellow draft, and the editor that
 //! writes or rewrites it.
 
-use super::{holds, ActionFailure, FileState, Submission};
+use super::{ActionFailure, FileState, Submission};
 use crate::api::{self, ApiResult};
 use crate::components::fields::{described_by, focus};
-use crate::components::{ErrorList, FieldMessage, Loading};
+use crate::components::{AttachmentList, ErrorList, FieldMessage, Loading, UploadField, Uploads};
 use crate::format::human_local;
 use crate::i18n::{fill, use_i18n, FieldError, I18n, Texts};
-use crate::session::{use_flash, use_session, FileNews, FlashMessage};
+use crate::session::{use_flash, FileNews, FlashMessage};
 use daftar_domain::file::{NoteRef, MAX_NOTE_REFS};
 use daftar_domain::wire::{CorrespondenceEntry, EditNoteRequest, NoteView, VersionOnly, WriteNoteRequest};
 use daftar_domain::{NoteText, PostId};
@@ -132,6 +132,7 @@ fn SignedNote(note: NoteView, receipts: Receipts) -> impl IntoView {
             <div class="note-body">
                 <p class="note-text">{note.note.text.to_string()}</p>
                 <References refs=note.note.refs.clone() receipts/>
+                <NoteAttachments note=note.clone()/>
                 <p class="signature">
                     <span class="signature-name">{name}</span>
                     <span class="signature-post">{move || i18n.post_label(&post)}</span>
@@ -145,11 +146,21 @@ fn SignedNote(note: NoteView, receipts: Receipts) -> impl IntoView {
     }
 }
 
+/// Links to a note's attachments, if it has any.
+#[component]
+fn NoteAttachments(note: NoteView) -> impl IntoView {
+    let file = leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .unwrap_or_default();
+    let base = format!("/api/v1/files/{file}/notes/{}/attachments", note.note.id);
+    let attachments = note.note.attachments;
+    (!attachments.is_empty()).then(|| view! { <AttachmentList base attachments/> })
+}
+
 /// The yellow draft, with what the signed-in official may do to it.
 #[component]
 fn DraftNote(note: NoteView, state: FileState, receipts: Receipts) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     let flash = use_flash();
     let location = use_location();
     let editing = RwSignal::new(false);
@@ -157,23 +168,9 @@ fn DraftNote(note: NoteView, state: FileState, receipts: Receipts) -> impl IntoV
     let submission = Submission::new();
     let note_id = note.note.id;
 
-    // The server decides; these only hide buttons that would be refused. Changing a draft needs
-    // the file in hand (which `send` stands for) and to be its drafter or the post it awaits.
-    let may_change = {
-        let note = note.note.clone();
-        Memo::new(move |_| {
-            let me = session.me();
-            let workable = state.with(|v| v.allowed.send).unwrap_or(false);
-            let mine = me
-                .as_ref()
-                .is_some_and(|me| me.employee_id == note.drafted_by || holds(Some(me), &note.sign_as));
-            workable && mine
-        })
-    };
-    let may_sign = {
-        let sign_as = note.note.sign_as.clone();
-        Memo::new(move |_| may_change.get() && state.with(|v| v.file.holder == sign_as).unwrap_or(false))
-    };
+    // The server says what the caller may do to this note; the app only hides the rest.
+    let may_change = Signal::stored(note.may.change);
+    let may_sign = Signal::stored(note.may.sign);
 
     let act = move |sign: bool| {
         let here = location.pathname.get_untracked();
@@ -216,6 +213,7 @@ fn DraftNote(note: NoteView, state: FileState, receipts: Receipts) -> impl IntoV
             view! {
                 <p class="note-text">{note.note.text.to_string()}</p>
                 <References refs=note.note.refs.clone() receipts/>
+                <NoteAttachments note=note.clone()/>
             }
         }
     };
@@ -297,6 +295,8 @@ fn NoteEditor(state: FileState, receipts: Receipts, editing: Option<(NoteView, R
     let invalid = RwSignal::new(false);
     let submission = Submission::new();
     let editing_note = editing.as_ref().map(|(n, open)| (n.note.id, *open));
+    let uploads = Uploads::new();
+    let uploads_waiting = RwSignal::new(false);
 
     let on_submit = {
         let (text_id, sign_as_id, refs_id) = (text_id.clone(), sign_as_id.clone(), refs_id.clone());
@@ -323,6 +323,12 @@ fn NoteEditor(state: FileState, receipts: Receipts, editing: Option<(NoteView, R
                 }
                 return;
             };
+            if uploads.busy() || uploads.has_failures() {
+                uploads_waiting.set(true);
+                focus(&format!("{prefix}-attachments"));
+                return;
+            }
+            uploads_waiting.set(false);
             invalid.set(false);
             let here = location.pathname.get_untracked();
             let id = state.id();
@@ -369,8 +375,7 @@ fn NoteEditor(state: FileState, receipts: Receipts, editing: Option<(NoteView, R
                         text: written,
                         sign_as: signatory,
                         refs: flagged,
-                        // Attachments below a note are not offered by this editor yet.
-                        attachments: Vec::new(),
+                        attachments: uploads.ids(),
                     },
                     move |body, key| async move { api::write_note(&id, &body, &key).await },
                     move |view| {
@@ -378,6 +383,7 @@ fn NoteEditor(state: FileState, receipts: Receipts, editing: Option<(NoteView, R
                         text.set(String::new());
                         sign_as.set(String::new());
                         refs.set(Vec::new());
+                        uploads.clear();
                         state.replace(view);
                         focus("note-sheet-heading");
                     },
@@ -496,6 +502,12 @@ fn NoteEditor(state: FileState, receipts: Receipts, editing: Option<(NoteView, R
                     </fieldset>
                 </Show>
                 <FieldMessage id=refs_error_id error=refs_error/>
+                {(!is_edit).then(|| view! {
+                    <UploadField id="new-note-attachments" uploads/>
+                    <Show when=move || uploads_waiting.get()>
+                        <p class="notice notice-error" role="alert">{i18n.text(|t| t.upload_wait)}</p>
+                    </Show>
+                })}
                 <div class="actions">
                     <button type="submit" class="button-primary" aria-disabled=move || submission.pending.get().to_string()>
                         {move || if is_edit { i18n.t().save_changes } else { i18n.t().save_draft }}
