@@ -2,6 +2,7 @@
 //! the helpers that move enums in and out of `<select>` values.
 
 use crate::i18n::{use_i18n, FieldError};
+use daftar_domain::handling::{Classification, Medium};
 use daftar_domain::receipt::Priority;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
@@ -12,6 +13,42 @@ use wasm_bindgen::JsCast;
 pub fn FieldMessage(#[prop(into)] id: String, error: RwSignal<Option<FieldError>>) -> impl IntoView {
     let i18n = use_i18n();
     view! { <p id=id class="field-error">{move || error.get().map(|e| i18n.t().field_error(e))}</p> }
+}
+
+/// The classification and medium selects that diarising a letter and opening a file share.
+#[component]
+pub fn HandlingFields(classification: RwSignal<Classification>, medium: RwSignal<Medium>) -> impl IntoView {
+    let i18n = use_i18n();
+    let classification_options = move || {
+        Classification::ALL
+            .into_iter()
+            .map(|c| view! { <option value=wire_name(&c) prop:selected=move || classification.get() == c>{move || i18n.t().classification(c)}</option> })
+            .collect_view()
+    };
+    let medium_options = move || {
+        Medium::ALL
+            .into_iter()
+            .map(|m| view! { <option value=wire_name(&m) prop:selected=move || medium.get() == m>{move || i18n.t().medium(m)}</option> })
+            .collect_view()
+    };
+    view! {
+        <div class="field-row">
+            <div class="field">
+                <label for="classification">{i18n.text(|t| t.classification_label)}</label>
+                <select id="classification"
+                    on:change=move |ev| if let Some(c) = from_wire_name(&event_target_value(&ev)) { classification.set(c) }>
+                    {classification_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="medium">{i18n.text(|t| t.medium_label)}</label>
+                <select id="medium"
+                    on:change=move |ev| if let Some(m) = from_wire_name(&event_target_value(&ev)) { medium.set(m) }>
+                    {medium_options}
+                </select>
+            </div>
+        </div>
+    }
 }
 
 /// How fast to act, as a badge; Urgent and Most immediate stand out.

@@ -3,7 +3,7 @@
 use super::inbox::post_label;
 use super::use_page_title;
 use crate::api::{self, ApiError, SubmissionKeys};
-use crate::components::fields::{described_by, focus, from_wire_name, wire_name};
+use crate::components::fields::{described_by, focus, from_wire_name, wire_name, HandlingFields};
 use crate::components::{error_text, FieldMessage};
 use crate::i18n::{use_i18n, FieldError};
 use crate::session::{use_flash, use_session, FlashMessage};
@@ -211,19 +211,6 @@ pub fn NewFilePage() -> impl IntoView {
             .collect_view()
     };
 
-    let classification_options = move || {
-        Classification::ALL
-            .into_iter()
-            .map(|c| view! { <option value=wire_name(&c) prop:selected=move || classification.get() == c>{move || i18n.t().classification(c)}</option> })
-            .collect_view()
-    };
-    let medium_options = move || {
-        Medium::ALL
-            .into_iter()
-            .map(|m| view! { <option value=wire_name(&m) prop:selected=move || medium.get() == m>{move || i18n.t().medium(m)}</option> })
-            .collect_view()
-    };
-
     let form = move || {
         if my_posts.get().is_empty() {
             return view! { <p class="notice">{i18n.text(|t| t.no_posts)}</p> }.into_any();
@@ -270,22 +257,7 @@ pub fn NewFilePage() -> impl IntoView {
                         <FieldMessage id="head-error" error=errors.head/>
                     </div>
                 </div>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="classification">{i18n.text(|t| t.classification_label)}</label>
-                        <select id="classification"
-                            on:change=move |ev| if let Some(c) = from_wire_name(&event_target_value(&ev)) { classification.set(c) }>
-                            {classification_options}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="medium">{i18n.text(|t| t.medium_label)}</label>
-                        <select id="medium"
-                            on:change=move |ev| if let Some(m) = from_wire_name(&event_target_value(&ev)) { medium.set(m) }>
-                            {medium_options}
-                        </select>
-                    </div>
-                </div>
+                <HandlingFields classification medium/>
                 <div class="field">
                     <label for="remarks">{i18n.text(|t| t.remarks)}</label>
                     <textarea id="remarks" rows="3" aria-describedby=described_by("remarks", false)
