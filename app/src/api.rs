@@ -5,15 +5,16 @@
 //! browser sends by itself (same-origin requests include credentials by default).
 
 use daftar_domain::file::chain::ChainReport;
-use daftar_domain::file::draft::{DispatchEntry, Draft, DraftVersion};
+use daftar_domain::file::draft::{DispatchEntry, DraftVersion};
 use daftar_domain::ids::{DeptCode, FileId, IdempotencyKey, OfficeCode, PostId, ReceiptId};
 use daftar_domain::receipt::ForwardOrder;
 use daftar_domain::wire::{
     AttachReceiptRequest, CloseReceiptRequest, CorrespondenceEntry, CreateFileRequest, DepartmentList, DeskView,
-    DiariseRequest, DispatchedRequest, DraftRequest, EditNoteRequest, ErrorCode, FileEventEntry, FileRow, FileView,
-    InboxEntry, IssueRequest, LinkFileRequest, LinkedFile, LoginRequest, Me, MergeRequest, MoveRequest, MovementEntry,
-    NoteView, OfficeList, OpenPartRequest, Page, PostList, Problem, ReceiptDeskView, ReceiptView, SearchHit,
-    StartUpload, StayView, UploadDestination, UploadDone, UploadTicket, VersionOnly, WriteNoteRequest, MAX_PAGE_SIZE,
+    DiariseRequest, DispatchedRequest, DraftRequest, DraftView, EditNoteRequest, ErrorCode, FileEventEntry, FileRow,
+    FileView, InboxEntry, IssueRequest, LinkFileRequest, LinkedFile, LoginRequest, Me, MergeRequest, MoveRequest,
+    MovementEntry, NoteView, OfficeList, OpenPartRequest, Page, PostList, Problem, ReceiptDeskView, ReceiptView,
+    SearchHit, StartUpload, StayView, UploadDestination, UploadDone, UploadTicket, VersionOnly, WriteNoteRequest,
+    MAX_PAGE_SIZE,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -355,7 +356,7 @@ pub async fn link_file(id: &FileId, request: &LinkFileRequest, key: &Idempotency
 }
 
 /// Every draft letter on a file, with its latest version, approval and dispatch number.
-pub async fn drafts(id: &FileId) -> ApiResult<Vec<Draft>> {
+pub async fn drafts(id: &FileId) -> ApiResult<Vec<DraftView>> {
     all_pages(&format!("/api/v1/files/{id}/drafts")).await
 }
 

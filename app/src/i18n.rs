@@ -102,6 +102,7 @@ pub struct Texts {
     pub col_priority: &'static str,
     pub col_due_date: &'static str,
     pub col_arrived: &'static str,
+    pub col_diarised_on: &'static str,
     pub diarised_here: &'static str,
 
     // Diarising.
@@ -207,6 +208,13 @@ pub struct Texts {
     pub upload_remove_named: &'static str,
     pub upload_wait: &'static str,
     pub no_attachments: &'static str,
+    pub digitise_heading: &'static str,
+    pub digitise_hint: &'static str,
+    pub old_number: &'static str,
+    pub scanned_volumes: &'static str,
+    pub enclosures: &'static str,
+    pub earlier_enclosures: &'static str,
+    pub earlier_enclosures_hint: &'static str,
     /// `{n}` is the diary number.
     pub diarised_flash: &'static str,
     pub no_diarise_posts: &'static str,
@@ -405,6 +413,12 @@ pub struct Texts {
     pub note_discarded_flash: &'static str,
     pub receipt_attached_flash: &'static str,
     pub file_linked_flash: &'static str,
+    /// `{n}` is the merged file's number.
+    pub file_merged_flash: &'static str,
+    pub volume_opened_flash: &'static str,
+    pub part_opened_flash: &'static str,
+    pub new_volume_confirm: &'static str,
+    pub new_volume_yes: &'static str,
     pub note_sheet_heading: &'static str,
     pub notes_empty: &'static str,
     /// `{n}` is the paragraph number.
@@ -542,6 +556,7 @@ pub const EN: Texts = Texts {
     col_priority: "Priority",
     col_due_date: "Due date",
     col_arrived: "Arrived",
+    col_diarised_on: "Diarised on",
     diarised_here: "Diarised here",
 
     diarise_title: "Diarise a receipt",
@@ -596,7 +611,7 @@ pub const EN: Texts = Texts {
     draft_letter_label: "Draft {n} (version {v})",
     version_label: "Version {v}",
     draft_issued_as: "Issued as {n}",
-    draft_approved_by: "Approved by {post} (version {v})",
+    draft_approved_by: "Approved by {who} (version {v})",
     draft_awaiting_approval: "Awaiting approval",
     revise_draft: "Revise",
     approve_draft: "Approve",
@@ -646,6 +661,13 @@ pub const EN: Texts = Texts {
     upload_remove_named: "Remove {name}",
     upload_wait: "Wait until every attachment has uploaded, or remove the ones that failed.",
     no_attachments: "No attachments.",
+    digitise_heading: "Digitising a paper file",
+    digitise_hint: "For a file that so far existed only on paper: give the number it carried and attach its scanned volumes.",
+    old_number: "Old file number (on paper)",
+    scanned_volumes: "Scanned volumes",
+    enclosures: "Enclosures",
+    earlier_enclosures: "Enclosures of the earlier version",
+    earlier_enclosures_hint: "Untick any that should not go with the revised letter.",
     diarised_flash: "Receipt diarised. Diary number {n}.",
     no_diarise_posts: "You do not hold any post at which letters can be diarised.",
 
@@ -832,6 +854,11 @@ pub const EN: Texts = Texts {
     note_discarded_flash: "Draft note discarded.",
     receipt_attached_flash: "Receipt put into the file.",
     file_linked_flash: "Files linked.",
+    file_merged_flash: "File {n} merged into this file.",
+    volume_opened_flash: "New volume opened; the earlier volume is closed.",
+    part_opened_flash: "Part file opened at your desk.",
+    new_volume_confirm: "This closes the current volume for good and opens the next one. Continue?",
+    new_volume_yes: "Yes, open the new volume",
     note_sheet_heading: "Note sheet",
     notes_empty: "No notes yet.",
     para_label: "Para {n}",
@@ -960,6 +987,7 @@ pub const HI: Texts = Texts {
     col_priority: "प्राथमिकता",
     col_due_date: "नियत तिथि",
     col_arrived: "प्राप्त होने का समय",
+    col_diarised_on: "डायरी करने का समय",
     diarised_here: "यहीं डायरी की गई",
 
     diarise_title: "प्राप्ति डायरी करें",
@@ -978,8 +1006,8 @@ pub const HI: Texts = Texts {
     volume_label: "खंड {n}",
     previous_volume: "पिछला खंड:",
     next_volume: "अगला खंड:",
-    part_of: "इसकी भाग फ़ाइल:",
-    merged_into: "इसमें विलय:",
+    part_of: "जिस फ़ाइल का भाग है:",
+    merged_into: "जिस फ़ाइल में विलय हुई:",
     merged_files: "विलय की गई फ़ाइलें:",
     new_volume: "नया खंड",
     open_part: "भाग फ़ाइल खोलें",
@@ -1014,7 +1042,7 @@ pub const HI: Texts = Texts {
     draft_letter_label: "प्रारूप {n} (संस्करण {v})",
     version_label: "संस्करण {v}",
     draft_issued_as: "{n} के रूप में जारी",
-    draft_approved_by: "{post} द्वारा अनुमोदित (संस्करण {v})",
+    draft_approved_by: "{who} द्वारा अनुमोदित (संस्करण {v})",
     draft_awaiting_approval: "अनुमोदन की प्रतीक्षा",
     revise_draft: "संशोधित करें",
     approve_draft: "अनुमोदित करें",
@@ -1048,7 +1076,7 @@ pub const HI: Texts = Texts {
     mark_received: "प्राप्त चिह्नित करें",
     close_receipt_heading: "यह प्राप्ति बंद करें",
     close_receipt_hint: "जिस प्राप्ति पर फ़ाइल की आवश्यकता नहीं, उसे बंद करें: पावती दी गई, या अभिलेख हेतु रखी गई।",
-    close_remarks: "बंद करने की टिप्पणी",
+    close_remarks: "बंद करने का कारण",
     close_receipt_button: "प्राप्ति बंद करें",
     receipt_closed_flash: "प्राप्ति बंद कर दी गई है।",
     receipt_received_flash: "काग़ज़ी पत्र प्राप्त चिह्नित किया गया।",
@@ -1064,6 +1092,13 @@ pub const HI: Texts = Texts {
     upload_remove_named: "{name} हटाएँ",
     upload_wait: "सभी संलग्नकों के अपलोड होने तक प्रतीक्षा करें, या विफल संलग्नक हटाएँ।",
     no_attachments: "कोई संलग्नक नहीं।",
+    digitise_heading: "काग़ज़ी फ़ाइल का डिजिटलीकरण",
+    digitise_hint: "जो फ़ाइल अब तक केवल काग़ज़ पर थी: उसकी पुरानी संख्या दें और उसके स्कैन किए गए खंड संलग्न करें।",
+    old_number: "पुरानी फ़ाइल संख्या (काग़ज़ पर)",
+    scanned_volumes: "स्कैन किए गए खंड",
+    enclosures: "संलग्नक",
+    earlier_enclosures: "पिछले संस्करण के संलग्नक",
+    earlier_enclosures_hint: "जो संशोधित पत्र के साथ नहीं जाने चाहिए, उनका चिह्न हटाएँ।",
     diarised_flash: "प्राप्ति डायरी कर ली गई है। डायरी संख्या {n}।",
     no_diarise_posts: "आपके पास ऐसा कोई पद नहीं है जिस पर पत्र डायरी किए जा सकें।",
 
@@ -1250,6 +1285,11 @@ pub const HI: Texts = Texts {
     note_discarded_flash: "टिप्पणी का मसौदा हटा दिया गया है।",
     receipt_attached_flash: "प्राप्ति फ़ाइल में संलग्न कर दी गई है।",
     file_linked_flash: "फ़ाइलें संबद्ध कर दी गई हैं।",
+    file_merged_flash: "फ़ाइल {n} इस फ़ाइल में विलय कर दी गई है।",
+    volume_opened_flash: "नया खंड खोला गया; पिछला खंड बंद हो गया है।",
+    part_opened_flash: "आपकी डेस्क पर भाग फ़ाइल खोली गई।",
+    new_volume_confirm: "इससे वर्तमान खंड स्थायी रूप से बंद होगा और अगला खंड खुलेगा। जारी रखें?",
+    new_volume_yes: "हाँ, नया खंड खोलें",
     note_sheet_heading: "टिप्पणी पत्रक",
     notes_empty: "अभी तक कोई टिप्पणी नहीं है।",
     para_label: "पैरा {n}",
@@ -1618,6 +1658,15 @@ impl I18n {
             "{}, {}",
             self.pick(&label.title_en, &label.title_hi),
             self.pick(&label.office_name_en, &label.office_name_hi)
+        )
+    }
+
+    /// An official and the post they acted at: "Priya Malik — Deputy Secretary, Finance, Headquarters".
+    pub fn acted_by(&self, who: &daftar_domain::wire::ActedBy) -> String {
+        format!(
+            "{} — {}",
+            self.pick(&who.name_en, &who.name_hi),
+            self.post_label(&who.post)
         )
     }
 }

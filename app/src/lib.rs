@@ -6,6 +6,8 @@
 
 pub mod api;
 pub mod components;
+#[cfg(test)]
+mod fixtures;
 pub mod format;
 pub mod i18n;
 pub mod pages;

@@ -109,6 +109,12 @@ pub enum FileNews {
     NoteDiscarded,
     ReceiptAttached,
     Linked,
+    /// The file with this number was merged into the one on the page.
+    Merged(String),
+    /// The page's file is a new volume; the earlier one is closed.
+    VolumeOpened,
+    /// The page's file is a new part file.
+    PartOpened,
 }
 
 /// The flash context: the message and the path it belongs to, so it disappears once the user

@@ -1,17 +1,7 @@
 // Attachments: a diary clerk diarises a letter with its scanned PDF, and the PDF comes back from
 // the receipt page with its real type. Wrong types are refused before anything is sent.
-import { test, expect, Page } from '@playwright/test';
-
-const PASSWORD = 'Daftar@2026';
-const shots = process.env.DAFTAR_SCREENSHOTS ?? 'test-results/screens';
-
-async function signIn(page: Page, employeeId: string) {
-  await page.goto('/login');
-  await page.getByLabel('Employee ID').fill(employeeId);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
-}
+import { test, expect } from '@playwright/test';
+import { fillLetter, nav, shots, signIn } from './support';
 
 const pdf = Buffer.from(
   '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n' +
@@ -21,15 +11,8 @@ const pdf = Buffer.from(
 
 test('diarise a letter with its scanned PDF and download it from the receipt', async ({ browser }) => {
   const subject = `Scanned representation ${Date.now()}`;
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, 'HR1001');
-
-  await page.getByRole('link', { name: 'Diarise receipt' }).click();
-  await page.getByLabel('Sender').fill('Sarpanch, Gram Panchayat Sohna');
-  await page.getByLabel('Subject').fill(subject);
-  await page.getByLabel('Letter date').fill('2026-11-02');
-  await page.getByLabel('Classification').selectOption('confidential');
+  const { context, page } = await signIn(browser, 'HR1001', { viewport: { width: 1366, height: 900 } });
+  await fillLetter(page, { sender: 'Sarpanch, Gram Panchayat Sohna', subject, classification: 'confidential' });
 
   // A text file is refused at once.
   await page.getByLabel('Attachments').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
@@ -54,5 +37,34 @@ test('diarise a letter with its scanned PDF and download it from the receipt', a
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/pdf');
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await context.close();
+});
+
+test('a paper file is digitised with its old number and scanned volume', async ({ browser }) => {
+  const subject = `Land acquisition for the Sohna bypass ${Date.now()}`;
+  const { context, page } = await signIn(browser, 'HR2001');
+  await nav(page).getByRole('link', { name: 'New file' }).click();
+  await page.getByRole('textbox', { name: 'Subject', exact: true }).fill(subject);
+  await page.getByLabel('Subject head').fill('LAND');
+
+  // The paper file's details sit in their own section of the form
+  await page.getByText('Digitising a paper file').click();
+  await page.getByLabel('Old file number (on paper)').fill('F.12/34/98-LA');
+  await page.getByLabel('Scanned volumes').setInputFiles({ name: 'Volume-I.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(page.getByText('Uploaded', { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${shots}/digitise-form.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Create file' }).click();
+
+  // The new file shows where it came from, and its scan downloads as the PDF it was
+  await expect(page.getByRole('status').filter({ hasText: 'File opened' })).toBeVisible();
+  await expect(page.locator('.file-header')).toContainText('F.12/34/98-LA');
+  const scans = page.getByRole('region', { name: 'Scanned volumes' });
+  const link = scans.getByRole('link', { name: 'Volume-I.pdf' });
+  await expect(link).toBeVisible();
+  const response = await page.request.get((await link.getAttribute('href'))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('application/pdf');
+  expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await page.screenshot({ path: `${shots}/digitised-file.png`, fullPage: true });
   await context.close();
 });

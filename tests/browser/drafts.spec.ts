@@ -1,34 +1,10 @@
 // Letters from a file: the section officer drafts a letter, approves it and issues it; it enters
 // the office's dispatch register with its number and is marked dispatched there. Also: search
 // finds a file by a word of its subject.
-import { test, expect, Page, Browser } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { createFile, nav, shots, signIn } from './support';
 
-const PASSWORD = 'Daftar@2026';
-const shots = process.env.DAFTAR_SCREENSHOTS ?? 'test-results/screens';
-
-async function signIn(browser: Browser, employeeId: string, viewport = { width: 1440, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Employee ID').fill(employeeId);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
-  return { context, page };
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-async function createFile(page: Page, subject: string) {
-  await nav(page).getByRole('link', { name: 'New file' }).click();
-  await expect(page.getByRole('heading', { name: 'Open a new file' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Subject', exact: true }).fill(subject);
-  await page.getByLabel('Category').selectOption('budget');
-  await page.getByLabel('Subject head').fill('gen');
-  await page.getByRole('button', { name: 'Create file' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'File opened' })).toBeVisible();
-  return (await page.locator('.file-number').textContent())!.trim();
-}
+const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\ntrailer <<>>\n%%EOF\n`);
 
 test('a draft letter is approved, issued and dispatched from the register', async ({ browser }) => {
   const stamp = Date.now();
@@ -41,19 +17,51 @@ test('a draft letter is approved, issued and dispatched from the register', asyn
   await drafts.getByLabel('Letter subject').fill(letterSubject);
   await drafts.getByLabel('Addressees').fill('Deputy Commissioner, Gurugram\nTreasury Officer, Gurugram');
   await drafts.getByLabel('Letter text').fill('Rs 10 lakh is released.');
+  await drafts.getByLabel('Enclosures', { exact: true }).setInputFiles({ name: 'sanction-order.pdf', mimeType: 'application/pdf', buffer: pdf('Sanction order') });
+  await expect(drafts.getByText('Uploaded', { exact: true })).toBeVisible();
   await drafts.getByRole('button', { name: 'Save draft letter' }).click();
 
-  const draft = drafts.getByRole('listitem').filter({ hasText: 'Draft 1 (version 1)' }).first();
-  await expect(draft).toContainText('Awaiting approval');
-  await expect(draft).toContainText('Treasury Officer, Gurugram');
+  const first = drafts.getByRole('listitem').filter({ hasText: 'Draft 1 (version 1)' }).first();
+  await expect(first).toContainText('Awaiting approval');
+  await expect(first).toContainText('Treasury Officer, Gurugram');
+  await expect(first).toContainText('Rajesh Verma — Section Officer (General Branch), Finance, Headquarters');
+  await expect(first.getByRole('link', { name: 'sanction-order.pdf' })).toBeVisible();
+
+  // A revision keeps the enclosures left ticked and adds new ones
+  const revise = async (from: string) => {
+    await drafts.getByRole('listitem').filter({ hasText: from }).first().getByRole('button', { name: 'Revise' }).click();
+    return drafts.getByRole('group', { name: 'Revise' });
+  };
+  let editor = await revise('Draft 1 (version 1)');
+  await expect(editor.getByLabel('sanction-order.pdf')).toBeChecked();
+  await editor.getByLabel('Enclosures', { exact: true }).setInputFiles({ name: 'utilisation-format.pdf', mimeType: 'application/pdf', buffer: pdf('Format') });
+  await expect(editor.getByText('Uploaded', { exact: true })).toBeVisible();
+  await editor.getByRole('button', { name: 'Save draft letter' }).click();
+  const second = drafts.getByRole('listitem').filter({ hasText: 'Draft 1 (version 2)' }).first();
+  await expect(second.getByRole('link', { name: 'sanction-order.pdf' })).toBeVisible();
+  await expect(second.getByRole('link', { name: 'utilisation-format.pdf' })).toBeVisible();
+
+  // and leaves out the ones unticked
+  editor = await revise('Draft 1 (version 2)');
+  await editor.getByLabel('sanction-order.pdf').uncheck();
+  await editor.getByRole('button', { name: 'Save draft letter' }).click();
+  const draft = drafts.getByRole('listitem').filter({ hasText: 'Draft 1 (version 3)' }).first();
+  await expect(draft.getByRole('link')).toHaveText(['utilisation-format.pdf']);
+  const format = draft.getByRole('link', { name: 'utilisation-format.pdf' });
+  await expect(format).toBeVisible();
+  const download = await page.request.get((await format.getAttribute('href'))!);
+  expect(download.headers()['content-type']).toContain('application/pdf');
+  expect((await download.body()).toString()).toContain('% Format');
+
   await draft.getByRole('button', { name: 'Approve' }).click();
-  await expect(draft).toContainText('Approved by FIN-HQ-SO (version 1)');
+  await expect(draft).toContainText('Approved by Rajesh Verma — Section Officer (General Branch), Finance, Headquarters (version 3)');
   await draft.getByLabel('Send by').selectOption('speed_post');
   await draft.getByRole('button', { name: 'Issue', exact: true }).click();
   await expect(draft).toContainText(/Issued as FIN-HQ\/D\/\d{4}\/\d+/);
   const number = (await draft.locator('.draft-status').textContent())!.replace('Issued as ', '').trim();
   await draft.getByRole('button', { name: 'Version history' }).click();
   await expect(draft.locator('.draft-versions').getByText('Version 1')).toBeVisible();
+  await expect(draft.locator('.draft-versions .draft-version').first().getByRole('link')).toHaveText(['sanction-order.pdf']);
   await page.screenshot({ path: `${shots}/draft-issued.png`, fullPage: true });
 
   await nav(page).getByRole('link', { name: 'Dispatch' }).click();

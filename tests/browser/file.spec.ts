@@ -1,58 +1,10 @@
 // e-File journeys, as officials would do it: a registry clerk's letter goes into a file, the file
 // travels to another department and back with a note from each desk, is closed and reopened,
 // and its track and hash-chained history check out. Also: a recall before the receiver opens
-// the file, Hindi, a 360 px phone, and the printable note sheet.
-import { test, expect, Page, Browser, Locator } from '@playwright/test';
-
-const PASSWORD = 'Daftar@2026';
-const shots = process.env.DAFTAR_SCREENSHOTS ?? 'test-results/screens';
-
-async function signIn(browser: Browser, employeeId: string, viewport = { width: 1440, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Employee ID').fill(employeeId);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
-  return { context, page };
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-const actionDialog = (page: Page) => page.getByRole('dialog');
-
-/// Opens an action from the file's action bar and returns its dialog.
-async function openAction(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('group', { name: 'File actions' }).getByRole('button', { name, exact: true }).click();
-  const dialog = actionDialog(page);
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-
-async function sendTo(page: Page, dept: string, office: string, post: string, remarks: string, priority = 'normal') {
-  const dialog = await openAction(page, 'Send');
-  await dialog.getByLabel('Department').selectOption({ label: dept });
-  await dialog.getByLabel('Office').selectOption({ label: office });
-  await dialog.getByLabel('Post', { exact: true }).selectOption(post);
-  await dialog.getByLabel('Remarks').fill(remarks);
-  await dialog.getByLabel('Priority').selectOption(priority);
-  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'File sent to' })).toBeVisible();
-}
-
-async function createFile(page: Page, subject: string, category = 'budget') {
-  await nav(page).getByRole('link', { name: 'New file' }).click();
-  await expect(page.getByRole('heading', { name: 'Open a new file' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Subject', exact: true }).fill(subject);
-  await page.getByLabel('Category').selectOption(category);
-  await page.getByLabel('Subject head').fill('gen');
-  await page.getByLabel('Remarks').fill('Opened on the inward letter.');
-  await page.getByRole('button', { name: 'Create file' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'File opened' })).toBeVisible();
-  await expect(page.getByText(subject).first()).toBeVisible();
-  return (await page.locator('.file-number').textContent())!.trim();
-}
+// the file, Hindi, a 360 px phone, the printable note sheet, and a matter that outgrows one
+// file (a file merged under another, a new volume, a part file).
+import { test, expect, Page } from '@playwright/test';
+import { createFile, diarise, forwardReceipt, nav, noSideways, openAction, posts, sendFile, shots, signIn } from './support';
 
 async function writeAndSign(page: Page, text: string, paragraph: number) {
   const sheet = page.getByRole('region', { name: 'Note sheet' });
@@ -65,9 +17,19 @@ async function writeAndSign(page: Page, text: string, paragraph: number) {
   await expect(page.getByRole('status').filter({ hasText: `Note signed as para ${paragraph}` })).toBeVisible();
 }
 
-async function openFromFilesInbox(page: Page, subject: string) {
+/// The files list of the signed-in desk: Inbox, Parked, Sent, Created or Closed.
+async function filesList(page: Page, list: string) {
   await nav(page).getByRole('link', { name: 'Files', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Files' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: list, exact: true }).click();
+  await expect(page.getByRole('button', { name: list, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // The list has loaded when it shows a table or says it is empty.
+  const panel = page.getByRole('tabpanel', { name: 'Files' });
+  await expect(panel.getByRole('table').or(panel.locator('.empty-state'))).toBeVisible();
+}
+
+async function openFromFilesInbox(page: Page, subject: string) {
+  await filesList(page, 'Inbox');
   const row = page.getByRole('row').filter({ hasText: subject });
   await expect(row).toBeVisible();
   return row;
@@ -80,17 +42,9 @@ test('a letter goes into a file that travels to another department and back', as
 
   // Given the Finance registry diarises a letter and forwards it to the section officer
   const clerk = await signIn(browser, 'HR2003');
-  await nav(clerk.page).getByRole('link', { name: 'Diarise receipt' }).click();
-  await clerk.page.getByLabel('Sender').fill('Deputy Commissioner, Ambala');
-  await clerk.page.getByLabel('Subject').fill(letter);
-  await clerk.page.getByLabel('Letter date').fill('2026-11-02');
-  await clerk.page.getByRole('button', { name: 'Diarise' }).click();
-  await expect(clerk.page.getByText(/FIN-HQ\/\d{4}\/\d+/).first()).toBeVisible();
-  await clerk.page.getByLabel('Department').selectOption({ label: 'Finance' });
-  await clerk.page.getByLabel('Office').selectOption({ label: 'Finance, Headquarters' });
-  await clerk.page.getByLabel('Post').selectOption('FIN-HQ-SO');
-  await clerk.page.getByRole('button', { name: 'Forward' }).click();
-  await expect(clerk.page.getByRole('button', { name: 'Forward' })).toHaveCount(0);
+  const diaryNumber = await diarise(clerk.page, { sender: 'Deputy Commissioner, Ambala', subject: letter });
+  expect(diaryNumber).toMatch(/^FIN-HQ\/\d{4}\/\d+$/);
+  await forwardReceipt(clerk.page, posts.finSo);
   await clerk.context.close();
 
   // When the section officer opens a file, notes on it and puts the letter in
@@ -106,7 +60,7 @@ test('a letter goes into a file that travels to another department and back', as
   await expect(correspondence.getByText(letter)).toBeVisible();
 
   // and sends it to the Chief Minister's Office
-  await sendTo(so.page, "Chief Minister's Office", "Chief Minister's Office, Headquarters", 'CMO-HQ-SO', 'For kind perusal.', 'urgent');
+  await sendFile(so.page, posts.cmoSo, 'For kind perusal.', 'urgent');
   await expect(so.page.getByText("Section Officer (General Branch), Chief Minister's Office, Headquarters").first()).toBeVisible();
   await expect(so.page.getByRole('button', { name: 'Recall' })).toBeVisible();
   await so.context.close();
@@ -121,7 +75,7 @@ test('a letter goes into a file that travels to another department and back', as
   await expect(cmo.page.getByRole('heading', { name: `File ${number}` })).toBeVisible();
   await expect(cmo.page.getByText('The Deputy Commissioner asks for revised estimates.')).toBeVisible();
   await writeAndSign(cmo.page, 'Seen. The CMO agrees; Finance may issue the sanction.', 2);
-  await sendTo(cmo.page, 'Finance', 'Finance, Headquarters', 'FIN-HQ-SO', 'Returned with approval.');
+  await sendFile(cmo.page, posts.finSo, 'Returned with approval.');
   await cmo.context.close();
 
   // And back in Finance both notes are on the sheet; the file is closed, then reopened
@@ -185,7 +139,7 @@ test('a file recalled before the receiver opens it comes back and leaves their i
   // Given the section officer sends a new file to the Deputy Secretary
   const so = await signIn(browser, 'HR2001');
   await createFile(so.page, subject, 'establishment');
-  await sendTo(so.page, 'Finance', 'Finance, Headquarters', 'FIN-HQ-DS', 'Please see.');
+  await sendFile(so.page, posts.finDs, 'Please see.');
 
   // When they recall it before she has opened it
   const recall = await openAction(so.page, 'Recall');
@@ -200,9 +154,7 @@ test('a file recalled before the receiver opens it comes back and leaves their i
   await so.context.close();
 
   const ds = await signIn(browser, 'HR2002');
-  await nav(ds.page).getByRole('link', { name: 'Files', exact: true }).click();
-  await expect(ds.page.getByRole('tab', { name: 'Files' })).toHaveAttribute('aria-selected', 'true');
-  await expect(ds.page.getByText('No files are waiting at this post.').or(ds.page.getByRole('table'))).toBeVisible();
+  await filesList(ds.page, 'Inbox');
   await expect(ds.page.getByRole('row').filter({ hasText: subject })).toHaveCount(0);
   await ds.context.close();
 });
@@ -294,32 +246,159 @@ test('the inbox tabs work from the keyboard', async ({ browser }) => {
 });
 
 test('a file reads and works on a 360 px phone, in English and Hindi', async ({ browser }) => {
-  const { context, page } = await signIn(browser, 'HR2001', { width: 360, height: 740 });
-  const noSideways = async () =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const { context, page } = await signIn(browser, 'HR2001', { viewport: { width: 360, height: 740 } });
   const subject = `Purchase of laptops for the branch ${Date.now()}`;
   await createFile(page, subject, 'procurement');
   await writeAndSign(page, 'Three quotations received; the lowest is within the budget head.', 1);
   await page.getByRole('region', { name: 'Note sheet' }).getByRole('textbox', { name: 'Note', exact: true }).fill('Draft: may be approved.');
   await page.getByRole('region', { name: 'Note sheet' }).getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByText('Draft — not signed')).toBeVisible();
-  await noSideways();
+  await noSideways(page);
   await page.screenshot({ path: `${shots}/file-phone.png`, fullPage: true });
 
   const send = await openAction(page, 'Send');
-  await noSideways();
+  await noSideways(page);
   await page.screenshot({ path: `${shots}/file-phone-send.png` });
   await send.getByRole('button', { name: 'Cancel' }).click();
   await expect(send).toBeHidden();
 
   await page.getByRole('button', { name: 'हिन्दी' }).click();
   await expect(page.getByRole('heading', { name: 'टिप्पणी पत्रक' })).toBeVisible();
-  await noSideways();
+  await noSideways(page);
   await page.screenshot({ path: `${shots}/file-phone-hindi.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'English' }).click();
   await openFromFilesInbox(page, subject);
-  await noSideways();
+  await noSideways(page);
   await page.screenshot({ path: `${shots}/files-inbox-phone.png`, fullPage: true });
+  await context.close();
+});
+
+// Volumes, parts and merges, from the file page's "Volumes and parts" section.
+const family = (page: Page) => page.getByRole('region', { name: 'Volumes and parts' });
+const familyFact = (page: Page, label: string) => family(page).getByRole('listitem').filter({ hasText: label });
+const fileHeading = (page: Page, number: string) => page.getByRole('heading', { name: `File ${number}`, exact: true });
+/// A file's row in a desk list, by the link that is its number.
+const listed = (page: Page, number: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name: number, exact: true }) });
+
+/// The history entries of the file on screen, from its track page.
+async function fileHistory(page: Page) {
+  await page.getByRole('link', { name: 'Where is this file?' }).click();
+  return page.getByRole('table', { name: 'Full history' });
+}
+
+test('a file merged under a main file stops moving on its own and travels inside it', async ({ browser }) => {
+  const stamp = Date.now();
+  const partSubject = `Tender for office furniture ${stamp}`;
+  const { context, page } = await signIn(browser, 'HR2001');
+  const part = await createFile(page, partSubject, 'procurement');
+  const main = await createFile(page, `Furnishing of the new Finance block ${stamp}`, 'procurement');
+  await expect(familyFact(page, 'Volume 1')).toBeVisible();
+
+  // A file cannot be merged into itself
+  await family(page).getByRole('button', { name: 'Merge a file' }).click();
+  const number = family(page).getByLabel('Number of the file to merge');
+  await number.fill(main);
+  await family(page).getByRole('button', { name: 'Find' }).click();
+  await expect(family(page).getByText('That is this file itself.')).toBeVisible();
+  await expect(family(page).getByRole('button', { name: 'Merge it here' })).toHaveCount(0);
+
+  // When the section officer finds the other file by its number and merges it here
+  await number.fill(part);
+  await family(page).getByRole('button', { name: 'Find' }).click();
+  await expect(family(page).getByText(`${part} — ${partSubject}`)).toBeVisible();
+  await family(page).getByRole('button', { name: 'Merge it here' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `File ${part} merged into this file.` })).toBeVisible();
+
+  // Then the main file lists it among its merged files, by number
+  await expect(familyFact(page, 'Merged files:').getByRole('link', { name: part, exact: true })).toBeVisible();
+  const merged = familyFact(page, 'Merged files:');
+  await expect(merged.getByRole('link')).toHaveCount(1);
+  await expect(family(page).getByRole('button', { name: 'Merge it here' })).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/file-merged.png`, fullPage: true });
+
+  // And the merged file says where it went, is marked Merged, and can no longer be sent on its own
+  await merged.getByRole('link').click();
+  await expect(fileHeading(page, part)).toBeVisible();
+  await expect(page.locator('.file-header .badge-closed')).toHaveText('Merged');
+  await expect(familyFact(page, 'Merged into:').getByRole('link')).toHaveCount(1);
+  await expect(page.getByRole('group', { name: 'File actions' }).getByRole('button', { name: 'Send', exact: true })).toHaveCount(0);
+  const partHistory = await fileHistory(page);
+  await expect(partHistory.getByRole('row').filter({ hasText: 'Merged into a main file' })).toContainText(main);
+  await page.getByRole('link', { name: 'Back to the file' }).click();
+  await familyFact(page, 'Merged into:').getByRole('link').click();
+  await expect(fileHeading(page, main)).toBeVisible();
+  const mainHistory = await fileHistory(page);
+  await expect(mainHistory.getByRole('row').filter({ hasText: 'Another file merged in' })).toContainText(part);
+
+  // The desk's files inbox has the main file only
+  await filesList(page, 'Inbox');
+  await expect(listed(page, main)).toHaveCount(1);
+  await expect(listed(page, part)).toHaveCount(0);
+  await context.close();
+});
+
+test('a new volume continues a file; the old volume is closed and points to it', async ({ browser }) => {
+  const subject = `Pension cases of the treasury staff ${Date.now()}`;
+  const { context, page } = await signIn(browser, 'HR2001');
+  const first = await createFile(page, subject, 'establishment');
+  await writeAndSign(page, 'The first volume is full; continue in a new one.', 1);
+
+  // When the section officer opens a new volume, and confirms that it closes this one
+  await family(page).getByRole('button', { name: 'New volume' }).click();
+  await family(page).getByRole('button', { name: 'Yes, open the new volume' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'New volume opened' })).toBeVisible();
+
+  // Then the new volume is on screen, numbered after the first, with the same subject
+  const second = `${first} (Vol. 2)`;
+  await expect(fileHeading(page, second)).toBeVisible();
+  await expect(page.locator('.file-header .badge-active')).toHaveText('Active');
+  await expect(page.locator('.subject-line')).toHaveText(subject);
+  await expect(familyFact(page, 'Volume 2')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'File actions' }).getByRole('button', { name: 'Send', exact: true })).toBeVisible();
+
+  // And the first volume is closed, points to the new one by number, and cannot be reopened
+  await familyFact(page, 'Previous volume:').getByRole('link', { name: first, exact: true }).click();
+  await expect(fileHeading(page, first)).toBeVisible();
+  await expect(page.locator('.file-header .badge-closed')).toHaveText('Closed');
+  await expect(page.getByRole('region', { name: 'Note sheet' }).getByRole('listitem')).toHaveCount(1);
+  await expect(familyFact(page, 'Next volume:').getByRole('link')).toHaveCount(1);
+  await expect(page.getByRole('group', { name: 'File actions' }).getByRole('button', { name: 'Reopen' })).toHaveCount(0);
+  await expect(family(page).getByRole('button', { name: 'New volume' })).toHaveCount(0);
+  const history = await fileHistory(page);
+  await expect(history.getByText('Continued in a new volume', { exact: true })).toBeVisible();
+
+  // The desk's lists: the new volume in the inbox, the old one among the closed
+  await filesList(page, 'Inbox');
+  await expect(listed(page, second)).toHaveCount(1);
+  await expect(listed(page, first)).toHaveCount(0);
+  await filesList(page, 'Closed');
+  await expect(listed(page, first)).toHaveCount(1);
+  await expect(listed(page, second)).toHaveCount(0);
+  await context.close();
+});
+
+test('a desk that sent a file on opens a part file to carry on meanwhile', async ({ browser }) => {
+  const subject = `Revision of stamp duty rates ${Date.now()}`;
+  const { context, page } = await signIn(browser, 'HR2001');
+  const main = await createFile(page, subject, 'general');
+  await expect(family(page).getByRole('button', { name: 'Open part file' })).toHaveCount(0);
+  await sendFile(page, posts.finDs, 'For approval of the draft rates.');
+
+  // When the section officer, no longer holding the file, opens a part file
+  await family(page).getByRole('button', { name: 'Open part file' }).click();
+
+  // Then the part file is on screen, at his desk, and points to the main file
+  await expect(page.getByRole('status').filter({ hasText: 'Part file opened at your desk.' })).toBeVisible();
+  const part = `${main} (Part 1)`;
+  await expect(fileHeading(page, part)).toBeVisible();
+  await expect(page.locator('.subject-line')).toHaveText(subject);
+  await expect(page.locator('.file-header')).toContainText('Section Officer (General Branch), Finance, Headquarters (Rajesh Verma)');
+  await expect(page.getByRole('group', { name: 'File actions' }).getByRole('button', { name: 'Send', exact: true })).toBeVisible();
+  await familyFact(page, 'Part file of:').getByRole('link', { name: main, exact: true }).click();
+  await expect(fileHeading(page, main)).toBeVisible();
+  // The main file's history names the part by its number
+  const history = await fileHistory(page);
+  await expect(history.getByRole('row').filter({ hasText: 'Part file opened' })).toContainText(part);
   await context.close();
 });

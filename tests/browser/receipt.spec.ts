@@ -1,51 +1,29 @@
 // The foundation journey, as officials would do it: a diary clerk in Gurugram diarises a letter
 // and forwards it to the Finance department; the section officer there finds it in the inbox
 // with its movement history. Also checked: Hindi, and a 360 px phone.
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { diarise, fillLetter, forwardReceipt, noSideways, posts, shots, signIn, signInOn } from './support';
 
-const PASSWORD = 'Daftar@2026';
-const shots = process.env.DAFTAR_SCREENSHOTS ?? 'test-results/screens';
-
-async function signIn(page: Page, employeeId: string) {
-  await page.goto('/login');
-  await page.getByLabel('Employee ID').fill(employeeId);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
-}
+const wide = { viewport: { width: 1366, height: 900 } };
 
 test('diarise, forward across departments, and the recipient finds it', async ({ browser }) => {
   const subject = `Repair of village pond ${Date.now()}`;
 
-  const clerkContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const clerk = await clerkContext.newPage();
-  await signIn(clerk, 'HR1001');
-
-  await clerk.getByRole('link', { name: 'Diarise receipt' }).click();
-  await clerk.getByLabel('Sender').fill('Sarpanch, Gram Panchayat Sohna');
-  await clerk.getByLabel('Subject').fill(subject);
-  await clerk.getByLabel('Letter date').fill('2026-11-02');
-  await clerk.getByLabel('Mode').selectOption('hand');
-  await clerk.getByLabel('Category').selectOption('grievance');
-  await clerk.getByRole('button', { name: 'Diarise' }).click();
-
-  await expect(clerk.getByText(/DC-GGN\/\d{4}\/\d+/).first()).toBeVisible();
-  await expect(clerk.getByText(subject).first()).toBeVisible();
+  const { context: clerkContext, page: clerk } = await signIn(browser, 'HR1001', wide);
+  const number = await diarise(clerk, {
+    sender: 'Sarpanch, Gram Panchayat Sohna',
+    subject,
+    mode: 'hand',
+    category: 'grievance',
+  });
+  expect(number).toMatch(/^DC-GGN\/\d{4}\/\d+$/);
   await clerk.screenshot({ path: `${shots}/receipt-diarised.png`, fullPage: true });
 
-  await clerk.getByLabel('Department').selectOption({ label: 'Finance' });
-  await clerk.getByLabel('Office').selectOption({ label: 'Finance, Headquarters' });
-  await clerk.getByLabel('Post').selectOption('FIN-HQ-SO');
-  await clerk.getByLabel('Remarks').fill('Please examine and put up.');
-  await clerk.getByLabel('Priority').selectOption('urgent');
-  await clerk.getByRole('button', { name: 'Forward' }).click();
-  await expect(clerk.getByRole('button', { name: 'Forward' })).toHaveCount(0);
+  await forwardReceipt(clerk, posts.finSo, { remarks: 'Please examine and put up.', priority: 'urgent' });
   await expect(clerk.getByRole('heading', { name: 'Movement history' })).toBeVisible();
   await clerkContext.close();
 
-  const officerContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const officer = await officerContext.newPage();
-  await signIn(officer, 'HR2001');
+  const { context: officerContext, page: officer } = await signIn(browser, 'HR2001', wide);
   const row = officer.getByRole('row').filter({ hasText: subject });
   await expect(row).toBeVisible();
   await officer.screenshot({ path: `${shots}/inbox-desktop.png`, fullPage: true });
@@ -65,25 +43,19 @@ test('diarise, forward across departments, and the recipient finds it', async ({
 });
 
 test('a 360 px phone can diarise a letter and read the inbox', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const noSideways = async () =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-  await signIn(page, 'HR1001');
-  await noSideways();
+  const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+  const { context, page } = await signIn(browser, 'HR1001', phone);
+  await noSideways(page);
 
-  await page.getByRole('link', { name: 'Diarise receipt' }).click();
-  await page.getByLabel('Sender').fill('Tehsildar, Sohna');
-  await page.getByLabel('Subject').fill('Demarcation report of khasra 112');
-  await page.getByLabel('Letter date').fill('2026-11-10');
-  await noSideways();
+  await fillLetter(page, { sender: 'Tehsildar, Sohna', subject: 'Demarcation report of khasra 112', date: '2026-11-10' });
+  await noSideways(page);
   await page.getByRole('button', { name: 'Diarise' }).click();
   await expect(page.getByText(/DC-GGN\/\d{4}\/\d+/).first()).toBeVisible();
-  await noSideways();
+  await noSideways(page);
 
   await page.getByRole('link', { name: 'Inbox', exact: true }).click();
   await expect(page.getByText('Demarcation report of khasra 112')).toBeVisible();
-  await noSideways();
+  await noSideways(page);
   await page.screenshot({ path: `${shots}/inbox-phone.png`, fullPage: true });
   await page.getByRole('button', { name: 'हिन्दी' }).click();
   await expect(page.getByRole('heading', { name: 'आवक पेटी' })).toBeVisible();
@@ -101,9 +73,7 @@ test('a wrong password is announced, not silently ignored', async ({ page }) => 
 
 test('a long inbox loads its next page on request', async ({ browser, baseURL }) => {
   // Given a diary clerk with more receipts waiting than one page holds (25)
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, 'HR2003');
+  const { context, page } = await signIn(browser, 'HR2003', wide);
   for (let i = 1; i <= 27; i++) {
     const reply = await page.request.post('/api/v1/receipts', {
       headers: { origin: baseURL!, 'idempotency-key': `paging-${Date.now()}-${i}` },
@@ -122,7 +92,7 @@ test('a long inbox loads its next page on request', async ({ browser, baseURL })
 });
 
 test('only registry staff are offered the diarise form', async ({ page }) => {
-  await signIn(page, 'HR2001');
+  await signInOn(page, 'HR2001');
   await expect(page.getByRole('link', { name: 'Diarise receipt' })).toHaveCount(0);
   await page.goto('/receipts/new');
   await expect(page.getByText('You do not hold any post at which letters can be diarised.')).toBeVisible();

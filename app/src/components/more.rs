@@ -2,7 +2,7 @@
 
 use crate::api::{ApiError, ApiResult};
 use crate::components::error_text;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Texts};
 use daftar_domain::wire::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -60,6 +60,25 @@ impl<T: Send + Sync + 'static> MorePages<T> {
         self.cursor.get().unwrap_or(first_page_next)
     }
 
+    /// "Load more" for a list whose first page ended at `next`: whether there is more (tracked),
+    /// and the action that fetches the next page with `fetch(cursor)`.
+    pub fn continue_after<F, Fut>(self, next: Option<String>, fetch: F) -> (Signal<bool>, Callback<()>)
+    where
+        F: Fn(String) -> Fut + Clone + Send + Sync + 'static,
+        Fut: Future<Output = ApiResult<Page<T>>> + 'static,
+    {
+        let has_more = {
+            let next = next.clone();
+            Signal::derive(move || self.next_cursor(next.clone()).is_some())
+        };
+        let load = Callback::new(move |_: ()| {
+            if let Some(cursor) = self.next_cursor(next.clone()) {
+                self.load(cursor, fetch.clone());
+            }
+        });
+        (has_more, load)
+    }
+
     /// Loads the page at `cursor` and appends it.
     pub fn load<Fut>(self, cursor: String, fetch: impl FnOnce(String) -> Fut + 'static)
     where
@@ -102,5 +121,19 @@ pub fn LoadMoreFooter<T: Send + Sync + 'static>(
             </Show>
             <div role="alert">{move || more.error.get().map(|e| view! { <p class="notice notice-error">{error_text(i18n.t(), &e)}</p> })}</div>
         </div>
+    }
+}
+
+/// A data table's heading row, one column per label. Explicit ARIA roles keep the table's
+/// semantics when narrow screens restyle it as cards (some browsers drop them then).
+#[component]
+pub fn TableHead(columns: Vec<fn(&Texts) -> &'static str>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <thead role="rowgroup">
+            <tr role="row">
+                {columns.into_iter().map(|label| view! { <th scope="col" role="columnheader">{i18n.text(label)}</th> }).collect_view()}
+            </tr>
+        </thead>
     }
 }

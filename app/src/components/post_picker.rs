@@ -223,17 +223,7 @@ mod tests {
     use crate::i18n::{EN, HI};
 
     fn post(holder_en: Option<&str>, holder_hi: Option<&str>) -> PostSummary {
-        PostSummary {
-            id: PostId::parse("FIN-HQ-SO").unwrap(),
-            title_en: "Section Officer".into(),
-            title_hi: "अनुभाग अधिकारी".into(),
-            office: OfficeCode::parse("FIN-HQ").unwrap(),
-            office_name_en: "Finance, Headquarters".into(),
-            office_name_hi: "वित्त, मुख्यालय".into(),
-            dept: DeptCode::parse("FIN").unwrap(),
-            holder_name_en: holder_en.map(str::to_owned),
-            holder_name_hi: holder_hi.map(str::to_owned),
-        }
+        crate::fixtures::finance_post("FIN-HQ-SO", holder_en, holder_hi)
     }
 
     #[test]

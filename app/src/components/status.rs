@@ -54,5 +54,8 @@ fn file_news(t: &Texts, i18n: I18n, news: FileNews) -> String {
         FileNews::NoteDiscarded => t.note_discarded_flash.to_owned(),
         FileNews::ReceiptAttached => t.receipt_attached_flash.to_owned(),
         FileNews::Linked => t.file_linked_flash.to_owned(),
+        FileNews::Merged(number) => fill(t.file_merged_flash, "{n}", &number),
+        FileNews::VolumeOpened => t.volume_opened_flash.to_owned(),
+        FileNews::PartOpened => t.part_opened_flash.to_owned(),
     }
 }

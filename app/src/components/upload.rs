@@ -3,7 +3,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::error_text;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, use_i18n, Texts};
 use daftar_domain::attachment::{AttachmentType, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES};
 use daftar_domain::wire::StartUpload;
 use daftar_domain::{DocumentName, UploadId};
@@ -208,8 +208,15 @@ fn extension(t: AttachmentType) -> &'static str {
 
 /// A file input with the list of chosen files, their sizes, previews and upload status.
 #[component]
-pub fn UploadField(id: &'static str, uploads: Uploads) -> impl IntoView {
+pub fn UploadField(
+    #[prop(into)] id: String,
+    uploads: Uploads,
+    /// The field's label; "Attachments" unless the form names what it takes.
+    #[prop(optional)]
+    label: Option<fn(&Texts) -> &'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let label = label.unwrap_or(|t| t.attachments);
     let hint_id = format!("{id}-hint");
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
@@ -289,11 +296,11 @@ pub fn UploadField(id: &'static str, uploads: Uploads) -> impl IntoView {
     };
     view! {
         <div class="field upload-field">
-            <label for=id>{i18n.text(|t| t.attachments)}</label>
+            <label for=id.clone()>{i18n.text(label)}</label>
             <p id=hint_id.clone() class="hint">
                 {move || fill(i18n.t().upload_hint, "{n}", &(MAX_ATTACHMENT_BYTES / (1024 * 1024)).to_string())}
             </p>
-            <input id=id type="file" multiple accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+            <input id=id.clone() type="file" multiple accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
                 aria-describedby=hint_id on:change=on_change/>
             <ul class="upload-list" aria-live="polite">{rows}</ul>
         </div>

@@ -177,18 +177,10 @@ fn FilesTable(
     if rows.is_empty() {
         return view! { <p class="empty-state">{move || i18n.t().desk_empty(view)}</p> }.into_any();
     }
-    let load_more = {
-        let next = next.clone();
-        move |_| {
-            if let Some(cursor) = more.next_cursor(next.clone()) {
-                let post = post.clone();
-                more.load(cursor, move |cursor| async move {
-                    api::desk_files(&post, view, Some(&cursor)).await
-                });
-            }
-        }
-    };
-    let has_more = Signal::derive(move || more.next_cursor(next.clone()).is_some());
+    let (has_more, load_more) = more.continue_after(next, move |cursor| {
+        let post = post.clone();
+        async move { api::desk_files(&post, view, Some(&cursor)).await }
+    });
     let all = move || {
         let mut all = rows.clone();
         all.extend(more.items.get());
@@ -221,7 +213,7 @@ fn FilesTable(
                 </For>
             </tbody>
         </table>
-        <LoadMoreFooter more has_more on_load=Callback::new(load_more)/>
+        <LoadMoreFooter more has_more on_load=load_more/>
     }
     .into_any()
 }

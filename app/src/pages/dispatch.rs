@@ -3,7 +3,7 @@
 
 use super::use_page_title;
 use crate::api::{self, ApiError};
-use crate::components::{error_text, Loading};
+use crate::components::{error_text, Loading, TableHead};
 use crate::format::{human_local, today};
 use crate::i18n::use_i18n;
 use daftar_domain::file::draft::{DispatchEntry, DispatchStatus};
@@ -71,17 +71,15 @@ pub fn DispatchPage() -> impl IntoView {
         }
         view! {
             <table class="data-table" role="table" aria-labelledby="dispatch-heading">
-                <thead role="rowgroup">
-                    <tr role="row">
-                        <th scope="col" role="columnheader">{i18n.text(|t| t.col_dispatch_number)}</th>
-                        <th scope="col" role="columnheader">{i18n.text(|t| t.col_subject)}</th>
-                        <th scope="col" role="columnheader">{i18n.text(|t| t.addressees_label)}</th>
-                        <th scope="col" role="columnheader">{i18n.text(|t| t.col_file)}</th>
-                        <th scope="col" role="columnheader">{i18n.text(|t| t.dispatch_mode_label)}</th>
-                        <th scope="col" role="columnheader">{i18n.text(|t| t.col_issued)}</th>
-                        <th scope="col" role="columnheader">{i18n.text(|t| t.col_dispatch_status)}</th>
-                    </tr>
-                </thead>
+                <TableHead columns=vec![
+                    |t| t.col_dispatch_number,
+                    |t| t.col_subject,
+                    |t| t.addressees_label,
+                    |t| t.col_file,
+                    |t| t.dispatch_mode_label,
+                    |t| t.col_issued,
+                    |t| t.col_dispatch_status,
+                ]/>
                 <tbody role="rowgroup">
                     {list.into_iter().enumerate().map(|(at, entry)| view! { <DispatchRow entry at rows office/> }).collect_view()}
                 </tbody>

@@ -5,11 +5,11 @@ use super::desk::FilesDesk;
 use super::use_page_title;
 use crate::api;
 use crate::components::fields::{focus, from_wire_name, wire_name};
-use crate::components::{ErrorList, LoadMoreFooter, Loading, MorePages, PriorityBadge};
+use crate::components::{ErrorList, LoadMoreFooter, Loading, MorePages, PriorityBadge, TableHead};
 use crate::format::{human_date, human_local};
 use crate::i18n::{use_i18n, I18n, Texts};
 use crate::session::use_session;
-use daftar_domain::wire::{DeskView, InboxEntry, PostSummary, ReceiptDeskView};
+use daftar_domain::wire::{DeskView, InboxEntry, PostLabel, PostSummary, ReceiptDeskView};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -293,48 +293,80 @@ fn InboxTable(
     if rows.is_empty() {
         return view! { <p class="empty-state">{i18n.text(|t| t.inbox_empty)}</p> }.into_any();
     }
-    let load_more = {
-        let next = next.clone();
-        move |_| {
-            let Some(post) = selected.get_untracked() else { return };
-            if let Some(cursor) = more.next_cursor(next.clone()) {
-                more.load(cursor, move |cursor| async move {
-                    api::inbox_view(&post.id, list, Some(&cursor)).await
-                });
-            }
-        }
+    let Some(post) = selected.get_untracked().map(|post| post.id) else {
+        return view! { <p class="empty-state">{i18n.text(|t| t.inbox_empty)}</p> }.into_any();
     };
-    let has_more = Signal::derive(move || more.next_cursor(next.clone()).is_some());
-    // Explicit ARIA roles keep the table's semantics when narrow screens restyle it as cards
-    // (some browsers drop them when a table's display changes).
+    let (has_more, load_more) = more.continue_after(next, move |cursor| {
+        let post = post.clone();
+        async move { api::inbox_view(&post, list, Some(&cursor)).await }
+    });
+    let mut columns: Vec<fn(&Texts) -> &'static str> =
+        vec![|t| t.col_diary_number, |t| t.col_subject, |t| t.col_sender];
+    columns.extend(counterpart_heading(list));
+    columns.extend([
+        |t: &Texts| t.col_priority,
+        |t: &Texts| t.col_due_date,
+        when_heading(list),
+    ]);
     view! {
         <table class="data-table" role="table" aria-labelledby="inbox-heading">
-            <thead role="rowgroup">
-                <tr role="row">
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_diary_number)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_subject)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_sender)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_from)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_priority)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_due_date)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_arrived)}</th>
-                </tr>
-            </thead>
+            <TableHead columns/>
             <tbody role="rowgroup">
-                {rows.into_iter().map(|row| view! { <InboxRow row selected/> }).collect_view()}
+                {rows.into_iter().map(|row| view! { <InboxRow row selected list/> }).collect_view()}
                 <For each=move || more.items.get() key=|row| (row.receipt_id.clone(), row.copy) let:row>
-                    <InboxRow row selected/>
+                    <InboxRow row selected list/>
                 </For>
             </tbody>
         </table>
-        <LoadMoreFooter more has_more on_load=Callback::new(load_more)/>
+        <LoadMoreFooter more has_more on_load=load_more/>
     }
     .into_any()
 }
 
-/// One waiting receipt.
+/// The column naming the other desk: where a receipt came from, or where it went. The lists of
+/// receipts diarised or closed here have none: the desk is this one.
+fn counterpart_heading(list: ReceiptDeskView) -> Option<fn(&Texts) -> &'static str> {
+    match list {
+        ReceiptDeskView::Inbox => Some(|t| t.col_from),
+        ReceiptDeskView::Sent => Some(|t| t.col_sent_to),
+        ReceiptDeskView::Created | ReceiptDeskView::Closed => None,
+    }
+}
+
+/// The column of when the row entered this list.
+fn when_heading(list: ReceiptDeskView) -> fn(&Texts) -> &'static str {
+    match list {
+        ReceiptDeskView::Inbox => |t| t.col_arrived,
+        ReceiptDeskView::Sent => |t| t.col_sent_on,
+        ReceiptDeskView::Created => |t| t.col_diarised_on,
+        ReceiptDeskView::Closed => |t| t.col_closed_on,
+    }
+}
+
+/// The other desk of a row, as the list names it.
+#[derive(Debug, PartialEq)]
+enum Counterpart<'a> {
+    Desk(&'a PostLabel),
+    /// Waiting where it was diarised: it has not moved yet.
+    DiarisedHere,
+    Unknown,
+}
+
+fn counterpart(row: &InboxEntry, list: ReceiptDeskView) -> Counterpart<'_> {
+    let label = match list {
+        ReceiptDeskView::Sent => &row.to_label,
+        _ => &row.from_label,
+    };
+    match (label, list) {
+        (Some(label), _) => Counterpart::Desk(label),
+        (None, ReceiptDeskView::Inbox) => Counterpart::DiarisedHere,
+        (None, _) => Counterpart::Unknown,
+    }
+}
+
+/// One receipt in a desk's list.
 #[component]
-fn InboxRow(row: InboxEntry, selected: Memo<Option<PostSummary>>) -> impl IntoView {
+fn InboxRow(row: InboxEntry, selected: Memo<Option<PostSummary>>, list: ReceiptDeskView) -> impl IntoView {
     let i18n = use_i18n();
     let gone = RwSignal::new(false);
     let failed = RwSignal::new(None::<api::ApiError>);
@@ -354,7 +386,12 @@ fn InboxRow(row: InboxEntry, selected: Memo<Option<PostSummary>>) -> impl IntoVi
         }
     };
     let href = format!("/receipts/{}", row.receipt_id);
-    let from = row.from_label;
+    let row_for_counterpart = row.clone();
+    let other = move || match counterpart(&row_for_counterpart, list) {
+        Counterpart::Desk(label) => i18n.post_label(label),
+        Counterpart::DiarisedHere => i18n.t().diarised_here.to_owned(),
+        Counterpart::Unknown => i18n.t().none.to_owned(),
+    };
     let due = row.due_date.map(human_date);
     let row_class = if row.priority > daftar_domain::receipt::Priority::Normal {
         "row-priority"
@@ -375,12 +412,12 @@ fn InboxRow(row: InboxEntry, selected: Memo<Option<PostSummary>>) -> impl IntoVi
             </div></td>
             <td role="cell" data-label=i18n.text(|t| t.col_subject) class="cell-subject"><div class="cell">{row.subject}</div></td>
             <td role="cell" data-label=i18n.text(|t| t.col_sender)><div class="cell">{row.sender}</div></td>
-            <td role="cell" data-label=i18n.text(|t| t.col_from)><div class="cell">
-                {move || from.as_ref().map_or_else(|| i18n.t().diarised_here.to_owned(), |label| i18n.post_label(label))}
-            </div></td>
+            {counterpart_heading(list).map(|heading| view! {
+                <td role="cell" data-label=i18n.text(heading)><div class="cell">{other}</div></td>
+            })}
             <td role="cell" data-label=i18n.text(|t| t.col_priority)><div class="cell"><PriorityBadge priority=row.priority/></div></td>
             <td role="cell" data-label=i18n.text(|t| t.col_due_date)><div class="cell">{move || due.clone().unwrap_or_else(|| i18n.t().none.to_owned())}</div></td>
-            <td role="cell" data-label=i18n.text(|t| t.col_arrived)><div class="cell">{human_local(row.arrived_at)}</div></td>
+            <td role="cell" data-label=i18n.text(when_heading(list))><div class="cell">{human_local(row.arrived_at)}</div></td>
         </tr>
     }
 }
@@ -388,6 +425,40 @@ fn InboxRow(row: InboxEntry, selected: Memo<Option<PostSummary>>) -> impl IntoVi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn label(title: &str) -> PostLabel {
+        PostLabel {
+            title_en: title.into(),
+            title_hi: title.into(),
+            office_name_en: "Finance, Headquarters".into(),
+            office_name_hi: "वित्त, मुख्यालय".into(),
+        }
+    }
+
+    #[test]
+    fn each_list_names_the_desk_that_matters_to_it() {
+        let row: InboxEntry = serde_json::from_value(serde_json::json!({
+            "receipt_id": "R-2026-0000000000000001",
+            "diary_number": {"office": "FIN-HQ", "year": 2026, "serial": 1},
+            "diary_number_text": "FIN-HQ/2026/1",
+            "subject": "Audit para", "sender": "AG Haryana",
+            "from_post": null, "from_label": null, "priority": "normal", "due_date": null,
+            "arrived_at": "2026-11-23T10:00:00Z"
+        }))
+        .unwrap();
+        assert_eq!(counterpart(&row, ReceiptDeskView::Inbox), Counterpart::DiarisedHere);
+        assert_eq!(counterpart(&row, ReceiptDeskView::Sent), Counterpart::Unknown);
+        assert!(counterpart_heading(ReceiptDeskView::Created).is_none());
+        assert!(counterpart_heading(ReceiptDeskView::Closed).is_none());
+        let (from, to) = (label("Clerk"), label("Section Officer"));
+        let moved = InboxEntry {
+            from_label: Some(from.clone()),
+            to_label: Some(to.clone()),
+            ..row
+        };
+        assert_eq!(counterpart(&moved, ReceiptDeskView::Sent), Counterpart::Desk(&to));
+        assert_eq!(counterpart(&moved, ReceiptDeskView::Inbox), Counterpart::Desk(&from));
+    }
 
     #[test]
     fn inbox_addresses_name_only_what_differs_from_the_defaults() {

@@ -4,7 +4,7 @@ use super::inbox::post_label;
 use super::use_page_title;
 use crate::api::{self, ApiError, SubmissionKeys};
 use crate::components::fields::{described_by, focus, from_wire_name, wire_name, HandlingFields};
-use crate::components::{error_text, FieldMessage};
+use crate::components::{error_text, FieldMessage, UploadField, Uploads};
 use crate::i18n::{use_i18n, FieldError};
 use crate::session::{use_flash, use_session, FlashMessage};
 use daftar_domain::file::FileCategory;
@@ -27,6 +27,7 @@ struct Errors {
     category: RwSignal<Option<FieldError>>,
     head: RwSignal<Option<FieldError>>,
     remarks: RwSignal<Option<FieldError>>,
+    old_number: RwSignal<Option<FieldError>>,
 }
 
 impl Errors {
@@ -38,17 +39,19 @@ impl Errors {
             category: none(),
             head: none(),
             remarks: none(),
+            old_number: none(),
         }
     }
 
     /// The fields with the IDs of their elements, which are also the API's field names.
-    fn all(&self) -> [(&'static str, RwSignal<Option<FieldError>>); 5] {
+    fn all(&self) -> [(&'static str, RwSignal<Option<FieldError>>); 6] {
         [
             ("at_post", self.at_post),
             ("subject", self.subject),
             ("category", self.category),
             ("head", self.head),
             ("remarks", self.remarks),
+            ("old_number", self.old_number),
         ]
     }
 
@@ -69,6 +72,14 @@ fn parse_head(raw: &str) -> Result<SubjectHead, FieldError> {
         return Err(FieldError::Required);
     }
     SubjectHead::parse(raw).map_err(|_| FieldError::InvalidCode)
+}
+
+/// Reads the number a paper file carried: none when left empty (a new file, not a digitised one).
+fn parse_old_number(raw: &str) -> Result<Option<Subject>, FieldError> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    Subject::parse(raw).map(Some).map_err(FieldError::from)
 }
 
 /// The new-file page. `?post=` preselects one of the user's posts.
@@ -97,6 +108,9 @@ pub fn NewFilePage() -> impl IntoView {
     let remarks = RwSignal::new(String::new());
     let classification = RwSignal::new(Classification::Normal);
     let medium = RwSignal::new(Medium::Electronic);
+    let old_number = RwSignal::new(String::new());
+    let scans = Uploads::new();
+    let scans_waiting = RwSignal::new(false);
     let errors = Errors::new();
     let failure = RwSignal::new(None::<ApiError>);
     let invalid = RwSignal::new(false);
@@ -108,10 +122,12 @@ pub fn NewFilePage() -> impl IntoView {
         let about = Subject::parse(&subject.get_untracked()).map_err(FieldError::from);
         let under = parse_head(&head.get_untracked());
         let noted = Remarks::parse(&remarks.get_untracked()).map_err(FieldError::from);
+        let paper_number = parse_old_number(&old_number.get_untracked());
         errors.at_post.set(at.as_ref().err().copied());
         errors.subject.set(about.as_ref().err().copied());
         errors.head.set(under.as_ref().err().copied());
         errors.remarks.set(noted.as_ref().err().copied());
+        errors.old_number.set(paper_number.as_ref().err().copied());
         errors.category.set(None);
         Some(CreateFileRequest {
             at_post: at.ok()?,
@@ -119,9 +135,8 @@ pub fn NewFilePage() -> impl IntoView {
             category: category.get_untracked(),
             head: under.ok()?,
             remarks: noted.ok()?,
-            // Digitising a paper file (its old number and scans) is not offered by this form yet.
-            old_number: None,
-            scans: Vec::new(),
+            old_number: paper_number.ok()?,
+            scans: scans.ids(),
             classification: classification.get_untracked(),
             medium: medium.get_untracked(),
         })
@@ -139,6 +154,12 @@ pub fn NewFilePage() -> impl IntoView {
             return;
         };
         invalid.set(false);
+        if scans.busy() || scans.has_failures() {
+            scans_waiting.set(true);
+            focus("scans");
+            return;
+        }
+        scans_waiting.set(false);
         let key = keys
             .try_update_value(|keys| keys.key_for(&request, api::new_idempotency_key))
             .unwrap_or_else(api::new_idempotency_key);
@@ -222,6 +243,8 @@ pub fn NewFilePage() -> impl IntoView {
                     match failure.get() {
                         Some(error) if error.field().is_none() => Some(view! { <p class="notice notice-error">{error_text(t, &error)}</p> }),
                         _ if invalid.get() => Some(view! { <p class="notice notice-error">{t.err_form}</p> }),
+                        _ if scans_waiting.get() => Some(view! { <p class="notice notice-error">{t.upload_wait}</p> }),
+                        Some(error) if error.field() == Some("scans") => Some(view! { <p class="notice notice-error">{error_text(t, &error)}</p> }),
                         _ => None,
                     }
                 }}
@@ -265,6 +288,19 @@ pub fn NewFilePage() -> impl IntoView {
                         bind:value=remarks></textarea>
                     <FieldMessage id="remarks-error" error=errors.remarks/>
                 </div>
+                <details class="field-group" prop:open=move || errors.old_number.get().is_some() || scans_waiting.get()>
+                    <summary>{i18n.text(|t| t.digitise_heading)}</summary>
+                    <p class="hint">{i18n.text(|t| t.digitise_hint)}</p>
+                    <div class="field">
+                        <label for="old_number">{i18n.text(|t| t.old_number)}</label>
+                        <input id="old_number" type="text" autocomplete="off" spellcheck="false"
+                            aria-describedby=described_by("old_number", false)
+                            aria-invalid=move || errors.old_number.get().is_some().to_string()
+                            bind:value=old_number/>
+                        <FieldMessage id="old_number-error" error=errors.old_number/>
+                    </div>
+                    <UploadField id="scans" uploads=scans label=|t| t.scanned_volumes/>
+                </details>
                 <div class="actions">
                     <button id="new-file-submit" type="submit" class="button-primary" aria-disabled=move || pending.get().to_string()>
                         {i18n.text(|t| t.create_file_button)}
@@ -296,5 +332,18 @@ mod tests {
         assert_eq!(parse_head("G"), Err(FieldError::InvalidCode));
         assert_eq!(parse_head("two words"), Err(FieldError::InvalidCode));
         assert_eq!(parse_head("ABCDEFGHIJKLM"), Err(FieldError::InvalidCode));
+    }
+
+    #[test]
+    fn an_empty_old_number_means_a_new_file_not_a_digitised_one() {
+        assert_eq!(parse_old_number("  "), Ok(None));
+        assert_eq!(
+            parse_old_number("GA/12/1987"),
+            Ok(Some(Subject::parse("GA/12/1987").unwrap()))
+        );
+        assert_eq!(
+            parse_old_number(&"x".repeat(Subject::MAX + 1)),
+            Err(FieldError::TooLong(Subject::MAX))
+        );
     }
 }

@@ -6,7 +6,7 @@ use crate::api::{self, ApiError, SubmissionKeys};
 use crate::components::fields::{described_by, focus, from_wire_name, wire_name};
 use crate::components::{
     error_text, AttachmentList, ErrorList, FieldMessage, LoadMoreFooter, Loading, MorePages, PostChoice, PostPicker,
-    PriorityBadge,
+    PriorityBadge, TableHead,
 };
 use crate::format::{human_date, human_local, iso_date, parse_iso_date, today};
 use crate::i18n::{fill, use_i18n, FieldError, Texts};
@@ -81,10 +81,14 @@ fn ReceiptScreen(id: ReceiptId) -> impl IntoView {
                         receipt.await.map(|view| {
                             let active = view.receipt.status == ReceiptStatus::Active;
                             let action = match &view.receipt.filed_in {
-                                _ if view.can_forward && active => view! {
-                                    <DeskActions receipt=view.clone() on_done=reload/>
-                                    <ForwardForm receipt=view.clone() on_done=reload/>
-                                }.into_any(),
+                                // A paper letter is acted on only once it has reached the desk.
+                                _ if view.can_forward && active => {
+                                    let received = view.receipt.received;
+                                    view! {
+                                        <DeskActions receipt=view.clone() on_done=reload/>
+                                        {received.then(|| view! { <ForwardForm receipt=view.clone() on_done=reload/> })}
+                                    }.into_any()
+                                }
                                 None if !active => view! { <p class="notice">{i18n.text(|t| t.receipt_closed_notice)}</p> }.into_any(),
                                 // A filed receipt travels with its file: say where to find it.
                                 Some(file) => view! {
@@ -234,7 +238,10 @@ fn DeskActions(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
             return;
         }
         failure.set(None);
-        let noted = Remarks::parse(&remarks.get_untracked()).map_err(FieldError::from);
+        let noted = match remarks.get_untracked() {
+            typed if typed.trim().is_empty() => Err(FieldError::Required),
+            typed => Remarks::parse(&typed).map_err(FieldError::from),
+        };
         remarks_error.set(noted.as_ref().err().copied());
         let Ok(remarks) = noted else {
             focus("close-remarks");
@@ -270,13 +277,14 @@ fn DeskActions(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
                 </button>
             </section>
         })}
+        {received.then(|| view! {
         <details class="close-receipt">
             <summary>{i18n.text(|t| t.close_receipt_heading)}</summary>
             <form class="form" on:submit=close novalidate>
                 <p class="hint">{i18n.text(|t| t.close_receipt_hint)}</p>
                 <div class="field">
-                    <label for="close-remarks">{i18n.text(|t| t.close_remarks)}</label>
-                    <textarea id="close-remarks" rows="2" aria-describedby=described_by("close-remarks", false)
+                    <label for="close-remarks">{i18n.text(|t| t.close_remarks)}<span class="required" aria-hidden="true">" *"</span></label>
+                    <textarea id="close-remarks" rows="2" aria-required="true" aria-describedby=described_by("close-remarks", false)
                         aria-invalid=move || remarks_error.get().is_some().to_string()
                         bind:value=remarks></textarea>
                     <FieldMessage id="close-remarks-error" error=remarks_error/>
@@ -288,6 +296,7 @@ fn DeskActions(receipt: ReceiptView, on_done: Callback<()>) -> impl IntoView {
                 </div>
             </form>
         </details>
+        })}
     }
 }
 
@@ -534,33 +543,22 @@ fn HistoryTable(
     if rows.is_empty() {
         return view! { <p class="empty-state">{i18n.text(|t| t.history_empty)}</p> }.into_any();
     }
-    let load_more = {
-        let next = next.clone();
-        move |_| {
-            if let Some(cursor) = more.next_cursor(next.clone()) {
-                let id = id.clone();
-                more.load(
-                    cursor,
-                    move |cursor| async move { api::history(&id, Some(&cursor)).await },
-                );
-            }
-        }
-    };
-    let has_more = Signal::derive(move || more.next_cursor(next.clone()).is_some());
-    // Explicit roles: see the inbox table.
+    let (has_more, load_more) = more.continue_after(next, move |cursor| {
+        let id = id.clone();
+        async move { api::history(&id, Some(&cursor)).await }
+    });
+    let columns: Vec<fn(&Texts) -> &'static str> = vec![
+        |t| t.col_seq,
+        |t| t.col_action,
+        |t| t.col_from_to,
+        |t| t.col_by,
+        |t| t.col_remarks,
+        |t| t.col_priority,
+        |t| t.col_time,
+    ];
     view! {
         <table class="data-table history-table" role="table" aria-labelledby="history-heading">
-            <thead role="rowgroup">
-                <tr role="row">
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_seq)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_action)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_from_to)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_by)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_remarks)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_priority)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_time)}</th>
-                </tr>
-            </thead>
+            <TableHead columns/>
             <tbody role="rowgroup">
                 {rows.into_iter().map(|entry| view! { <HistoryRow entry/> }).collect_view()}
                 <For each=move || more.items.get() key=|entry| entry.movement.seq let:entry>
@@ -568,7 +566,7 @@ fn HistoryTable(
                 </For>
             </tbody>
         </table>
-        <LoadMoreFooter more has_more on_load=Callback::new(load_more)/>
+        <LoadMoreFooter more has_more on_load=load_more/>
     }
     .into_any()
 }

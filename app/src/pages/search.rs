@@ -91,14 +91,21 @@ pub fn SearchPage() -> impl IntoView {
         ev.prevent_default();
         run(false);
     };
+    // Departments are offered by name; the code stands in until the directory has loaded.
+    let directory = LocalResource::new(api::departments);
+    let dept_name = move |code: &DeptCode| {
+        directory
+            .get()
+            .and_then(|list| list.ok())
+            .and_then(|list| list.departments.into_iter().find(|d| &d.code == code))
+            .map(|d| i18n.pick(&d.name_en, &d.name_hi).to_owned())
+            .unwrap_or_else(|| code.to_string())
+    };
     let dept_options = move || {
         depts
             .get()
             .into_iter()
-            .map(|d| {
-                let code = d.to_string();
-                view! { <option value=code.clone()>{code.clone()}</option> }
-            })
+            .map(|d| view! { <option value=d.to_string()>{dept_name(&d)}</option> })
             .collect_view()
     };
     let results = move || {

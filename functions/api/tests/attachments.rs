@@ -187,5 +187,31 @@ async fn notes_and_digitised_files_carry_attachments(h: Harness) {
     let (status, _, bytes) = h
         .get_bytes(&format!("/api/v1/files/{id}/drafts/1/versions/1/enclosures/1"), &so)
         .await;
-    assert_eq!((status, bytes), (StatusCode::OK, order));
+    assert_eq!((status, &bytes), (StatusCode::OK, &order));
+
+    // A revision carries the earlier enclosures over and adds new ones after them; leaving one
+    // out names it by its number; naming one that is not there is refused.
+    let letter = json!({"subject": "Pension sanctioned", "addressees": ["Sh. Ram Kumar"], "body": "Revised."});
+    let annexure = pdf("Annexure: calculation sheet");
+    let added = h.upload(&so, "Annexure.pdf", "pdf", annexure.clone()).await;
+    let draft_path = format!("/api/v1/files/{id}/drafts/1/revise");
+    let revise = |version: &serde_json::Value, mut body: serde_json::Value| {
+        body["version"] = version.clone();
+        body["letter"] = letter.clone();
+        h.post(&draft_path, &so, body)
+    };
+    let revised = revise(&drafted.body["version"], json!({"enclosures": [added]})).await;
+    assert_eq!(revised.status, StatusCode::OK, "{}", revised.body);
+    let enclosure = |v: u32, k: u32| format!("/api/v1/files/{id}/drafts/1/versions/{v}/enclosures/{k}");
+    assert_eq!(h.get_bytes(&enclosure(2, 1), &so).await.2, order);
+    assert_eq!(h.get_bytes(&enclosure(2, 2), &so).await.2, annexure);
+    let refused = revise(&revised.body["version"], json!({"drop_enclosures": [3]})).await;
+    assert_eq!(
+        (refused.status, refused.body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("drop_enclosures"))
+    );
+    let trimmed = revise(&revised.body["version"], json!({"drop_enclosures": [1]})).await;
+    assert_eq!(trimmed.status, StatusCode::OK, "{}", trimmed.body);
+    assert_eq!(h.get_bytes(&enclosure(3, 1), &so).await.2, annexure);
+    assert_eq!(h.get_bytes(&enclosure(3, 2), &so).await.0, StatusCode::NOT_FOUND);
 }

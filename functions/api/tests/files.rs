@@ -237,6 +237,10 @@ async fn a_file_travels_across_departments_and_back(h: Harness) {
             "reopened"
         ]
     );
+    assert_eq!(
+        history.body["items"][2]["other_name"], receipt["diary_number_text"],
+        "the receipt put in is named by its diary number"
+    );
     let verify = h.get(&format!("{base}/verify"), &so).await;
     assert_eq!(verify.body["status"], "intact", "{}", verify.body);
     assert_eq!(verify.body["entries"], 10);
@@ -614,6 +618,11 @@ async fn linked_files_record_each_other_and_move_independently(h: Harness) {
     assert_eq!(linked["links"], json!([b_id]));
     let b_links = h.get(&format!("/api/v1/files/{b_id}/links"), &so).await;
     assert_eq!(b_links.body["items"][0]["file_id"], a_id);
+    // Each history names the other file by its number, not its internal ID.
+    for (id, other) in [(a_id, &b), (b_id, &a)] {
+        let history = h.get(&format!("/api/v1/files/{id}/history"), &so).await;
+        assert_eq!(history.body["items"][1]["other_name"], other["number"]["text"]);
+    }
     let again = h
         .post(
             &format!("/api/v1/files/{a_id}/links"),
@@ -951,6 +960,14 @@ async fn a_draft_is_approved_by_version_and_issued_through_the_dispatch_register
     let drafts = h.get(&format!("{base}/drafts"), &ds).await;
     assert_eq!(drafts.body["items"][0]["approval"]["version"], 2);
     assert_eq!(drafts.body["items"][0]["approval"]["by"], "HR2002");
+    // Both who approved and who wrote the latest version are named as they were then.
+    let approver = &drafts.body["items"][0]["approved_by"];
+    assert_eq!(approver["post"]["title_en"], "Deputy Secretary");
+    assert_eq!(approver["name_en"], "Priya Malik");
+    assert_eq!(
+        drafts.body["items"][0]["written_by"]["post"]["office_name_en"],
+        "Finance, Headquarters"
+    );
     let versions = h.get(&format!("{base}/drafts/1/versions"), &ds).await;
     assert_eq!(versions.body["items"].as_array().unwrap().len(), 2);
     assert_eq!(versions.body["items"][0]["letter"]["body"], "Rs 10 lakh is released.");

@@ -495,6 +495,17 @@ async fn desk_lists_and_counters_follow_a_receipt_to_its_close(h: Harness) {
         .post(&format!("/api/v1/receipts/{id}/close"), &clerk, json!({"version": 2}))
         .await;
     assert_eq!(not_holder.status, StatusCode::FORBIDDEN);
+    let no_reason = h
+        .post(
+            &format!("/api/v1/receipts/{id}/close"),
+            &officer,
+            json!({"version": 2, "remarks": " "}),
+        )
+        .await;
+    assert_eq!(
+        (no_reason.status, no_reason.body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("remarks"))
+    );
     let closed = h
         .post(
             &format!("/api/v1/receipts/{id}/close"),

@@ -221,6 +221,8 @@ pub enum ReceiptRefusal {
     NotReceived,
     #[error("the receipt is already received")]
     AlreadyReceived,
+    #[error("say why the receipt is closed")]
+    NoReason,
 }
 
 /// A request to diarise a letter, already parsed.
@@ -437,6 +439,10 @@ impl Receipt {
             return Err(ReceiptRefusal::StaleVersion { current: self.version });
         }
         self.check_open()?;
+        // A closed receipt leaves every list; the reason is what anyone looking for it later reads.
+        if remarks.as_ref().is_empty() {
+            return Err(ReceiptRefusal::NoReason);
+        }
         let (mut next, movement) = self.at_desk(MovementAction::Closed, by, remarks, now);
         next.status = ReceiptStatus::Closed;
         Ok((next, movement))
@@ -612,6 +618,10 @@ mod tests {
         assert_eq!(
             receipt.close(0, Remarks::empty(), by.clone(), NOW),
             Err(ReceiptRefusal::StaleVersion { current: 1 })
+        );
+        assert_eq!(
+            receipt.close(1, Remarks::empty(), by.clone(), NOW),
+            Err(ReceiptRefusal::NoReason)
         );
         let (closed, movement) = receipt
             .close(1, Remarks::parse("Noted").unwrap(), by.clone(), NOW)

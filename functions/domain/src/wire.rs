@@ -297,6 +297,32 @@ pub struct DraftRequest {
     /// Finished uploads to send with the letter.
     #[serde(default)]
     pub enclosures: Vec<UploadId>,
+    /// Revising: the earlier version's enclosures (numbered from 1) to leave out; the others
+    /// carry over to the new version, before the new uploads.
+    #[serde(default)]
+    pub drop_enclosures: Vec<u32>,
+}
+
+/// An official as named at the time they acted: who, and at which post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActedBy {
+    pub name_en: String,
+    pub name_hi: String,
+    pub post: PostLabel,
+}
+
+/// A draft letter on a file, with who wrote its latest version and who approved it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DraftView {
+    #[serde(flatten)]
+    pub draft: crate::file::draft::Draft,
+    /// Absent for drafts stored before names were recorded with them.
+    #[serde(default)]
+    pub written_by: Option<ActedBy>,
+    #[serde(default)]
+    pub approved_by: Option<ActedBy>,
 }
 
 /// `POST /api/v1/files/{id}/drafts/{n}/issue`.
@@ -358,6 +384,9 @@ pub struct FileEventEntry {
     pub by_name_hi: String,
     pub at_label: PostLabel,
     pub to_label: Option<PostLabel>,
+    /// The number of the other file, or the diary number of the receipt, that the entry names.
+    #[serde(default)]
+    pub other_name: Option<String>,
 }
 
 /// One stop on a file's track, named.

@@ -4,13 +4,13 @@
 use super::{ActionFailure, FileState, Submission};
 use crate::api;
 use crate::components::fields::{described_by, focus, from_wire_name, wire_name};
-use crate::components::{ErrorList, FieldMessage, Loading};
+use crate::components::{AttachmentList, ErrorList, FieldMessage, Loading, UploadField, Uploads};
 use crate::format::human_local;
 use crate::i18n::{fill, use_i18n, FieldError};
-use daftar_domain::file::draft::{DispatchMode, Draft, DraftVersion, LetterText, MAX_ADDRESSEES};
+use daftar_domain::file::draft::{DispatchMode, DraftVersion, LetterText, MAX_ADDRESSEES};
 use daftar_domain::text::LetterBody;
-use daftar_domain::wire::{DraftRequest, IssueRequest, VersionOnly};
-use daftar_domain::{PartyName, Subject};
+use daftar_domain::wire::{DraftRequest, DraftView, IssueRequest, VersionOnly};
+use daftar_domain::{FileId, PartyName, Subject};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -73,23 +73,41 @@ pub(super) fn DraftsPanel(state: FileState) -> impl IntoView {
     }
 }
 
-/// The letter of one version, as it reads.
-fn letter_view(letter: &LetterText) -> impl IntoView + use<> {
+/// One version's letter as it reads, and the enclosures that go with it.
+fn version_view(file: &FileId, version: &DraftVersion) -> impl IntoView + use<> {
+    let letter = &version.letter;
     let addressees = letter
         .addressees
         .iter()
         .map(|a| view! { <li>{a.to_string()}</li> })
         .collect_view();
+    let enclosures = (!version.enclosures.is_empty()).then(|| {
+        let base = format!(
+            "/api/v1/files/{file}/drafts/{}/versions/{}/enclosures",
+            version.draft, version.version
+        );
+        view! {
+            <p class="letter-enclosures-label">{use_i18n().text(|t| t.enclosures)}</p>
+            <AttachmentList base attachments=version.enclosures.clone()/>
+        }
+    });
     view! {
         <p class="letter-subject"><strong>{letter.subject.to_string()}</strong></p>
         <ul class="letter-addressees">{addressees}</ul>
         <p class="letter-body">{letter.body.to_string()}</p>
+        {enclosures}
     }
 }
 
 #[component]
-fn DraftCard(draft: Draft, state: FileState) -> impl IntoView {
+fn DraftCard(draft: DraftView, state: FileState) -> impl IntoView {
     let i18n = use_i18n();
+    let DraftView {
+        draft,
+        written_by,
+        approved_by,
+    } = draft;
+    let draft_post = draft.latest.post.to_string();
     let n = draft.id;
     let latest = draft.latest.clone();
     let revising = RwSignal::new(false);
@@ -140,7 +158,13 @@ fn DraftCard(draft: Draft, state: FileState) -> impl IntoView {
             match (&issued, &approved) {
                 (Some(number), _) => fill(t.draft_issued_as, "{n}", &number.to_string()),
                 (None, Some(a)) => fill(
-                    &fill(t.draft_approved_by, "{post}", a.post.as_ref()),
+                    &fill(
+                        t.draft_approved_by,
+                        "{who}",
+                        &approved_by
+                            .as_ref()
+                            .map_or_else(|| a.post.to_string(), |who| i18n.acted_by(who)),
+                    ),
                     "{v}",
                     &a.version.to_string(),
                 ),
@@ -155,8 +179,11 @@ fn DraftCard(draft: Draft, state: FileState) -> impl IntoView {
                 {move || fill(&fill(i18n.t().draft_letter_label, "{n}", &n.to_string()), "{v}", &latest.version.to_string())}
             </h3>
             <p class="draft-status" class:draft-issued=issued.is_some()>{status}</p>
-            {letter_view(&draft.latest.letter)}
-            <p class="hint">{human_local(draft.latest.at)} " · " <span class="code">{draft.latest.post.to_string()}</span></p>
+            {version_view(&state.id(), &draft.latest)}
+            <p class="hint">
+                {human_local(draft.latest.at)} " · "
+                {move || written_by.as_ref().map_or_else(|| draft_post.clone(), |who| i18n.acted_by(who))}
+            </p>
             <ActionFailure submission state/>
             <Show when=move || may_draft() && open && !revising.get()>
                 <div class="actions">
@@ -184,7 +211,7 @@ fn DraftCard(draft: Draft, state: FileState) -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || revising.get()>
-                <DraftEditor state revising=Some((n, draft.latest.letter.clone())) open=revising/>
+                <DraftEditor state revising=Some(draft.latest.clone()) open=revising/>
             </Show>
             <button type="button" class="button-link" aria-expanded=move || showing_history.get().to_string()
                 on:click=move |_| showing_history.update(|s| *s = !*s)>
@@ -208,7 +235,7 @@ fn DraftHistory(state: FileState, n: u32) -> impl IntoView {
         view! {
             <li class="draft-version">
                 <p class="hint">{move || fill(i18n.t().version_label, "{v}", &v.version.to_string())} " · " {human_local(v.at)}</p>
-                {letter_view(&v.letter)}
+                {version_view(&state.id(), &v)}
             </li>
         }
     };
@@ -225,15 +252,24 @@ fn DraftHistory(state: FileState, n: u32) -> impl IntoView {
     }
 }
 
-/// A new draft, or a revision of draft `n` starting from its latest text.
+/// A new draft, or a revision of a draft starting from its latest version.
 #[component]
-fn DraftEditor(state: FileState, revising: Option<(u32, LetterText)>, open: RwSignal<bool>) -> impl IntoView {
+fn DraftEditor(state: FileState, revising: Option<DraftVersion>, open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let prefix = match &revising {
-        Some((n, _)) => format!("revise-{n}"),
+        Some(latest) => format!("revise-{}", latest.draft),
         None => "new-draft".to_owned(),
     };
-    let start = revising.as_ref().map(|(_, l)| l.clone());
+    let start = revising.as_ref().map(|latest| latest.letter.clone());
+    // A revision keeps the earlier enclosures unless unticked; new ones are uploaded here.
+    let earlier = revising
+        .as_ref()
+        .map(|latest| latest.enclosures.clone())
+        .unwrap_or_default();
+    let dropped = RwSignal::new(Vec::<u32>::new());
+    let uploads = Uploads::new();
+    let uploads_waiting = RwSignal::new(false);
+    let enclosures_id = format!("{prefix}-enclosures");
     let subject = RwSignal::new(start.as_ref().map(|l| l.subject.to_string()).unwrap_or_default());
     let addressees = RwSignal::new(
         start
@@ -260,7 +296,7 @@ fn DraftEditor(state: FileState, revising: Option<(u32, LetterText)>, open: RwSi
     ];
     let invalid = RwSignal::new(false);
     let submission = Submission::new();
-    let n = revising.as_ref().map(|(n, _)| *n);
+    let n = revising.as_ref().map(|latest| latest.draft);
 
     let on_submit = {
         let ids = ids.clone();
@@ -280,6 +316,11 @@ fn DraftEditor(state: FileState, revising: Option<(u32, LetterText)>, open: RwSi
                 return;
             };
             invalid.set(false);
+            if uploads.busy() || uploads.has_failures() {
+                uploads_waiting.set(true);
+                return;
+            }
+            uploads_waiting.set(false);
             let request = DraftRequest {
                 version: state.version(),
                 letter: LetterText {
@@ -287,11 +328,12 @@ fn DraftEditor(state: FileState, revising: Option<(u32, LetterText)>, open: RwSi
                     addressees,
                     body,
                 },
-                enclosures: Vec::new(),
+                enclosures: uploads.ids(),
+                drop_enclosures: dropped.get_untracked(),
             };
             let id = state.id();
             let failed = move |error: &crate::api::ApiError| {
-                let at = match error.field() {
+                let at = match error.field().map(|f| f.trim_start_matches("letter.")) {
                     Some("subject") => Some(0),
                     Some("addressees") => Some(1),
                     Some("body") => Some(2),
@@ -303,6 +345,7 @@ fn DraftEditor(state: FileState, revising: Option<(u32, LetterText)>, open: RwSi
                 }
             };
             let done = move |view| {
+                uploads.clear();
                 open.set(false);
                 state.replace(view);
                 focus("drafts-heading");
@@ -360,6 +403,34 @@ fn DraftEditor(state: FileState, revising: Option<(u32, LetterText)>, open: RwSi
                 {field(1, |t| t.addressees_label, true, 3, addressees)}
                 <p class="hint">{i18n.text(|t| t.addressees_hint)}</p>
                 {field(2, |t| t.letter_body, true, 8, body)}
+                {(!earlier.is_empty()).then(|| {
+                    let checks = earlier.iter().zip(1u32..).map(|(enclosure, k)| {
+                        let input_id = format!("{prefix}-keep-{k}");
+                        let toggle = move |_| dropped.update(|d| match d.iter().position(|x| *x == k) {
+                            Some(at) => {
+                                d.remove(at);
+                            }
+                            None => d.push(k),
+                        });
+                        view! {
+                            <span class="check">
+                                <input type="checkbox" id=input_id.clone() prop:checked=move || !dropped.with(|d| d.contains(&k)) on:change=toggle/>
+                                <label for=input_id>{enclosure.name.to_string()}</label>
+                            </span>
+                        }
+                    }).collect_view();
+                    view! {
+                        <fieldset class="choices" aria-describedby=format!("{prefix}-kept-hint")>
+                            <legend>{i18n.text(|t| t.earlier_enclosures)}</legend>
+                            <p id=format!("{prefix}-kept-hint") class="hint">{i18n.text(|t| t.earlier_enclosures_hint)}</p>
+                            <div class="checks">{checks}</div>
+                        </fieldset>
+                    }
+                })}
+                <UploadField id=enclosures_id uploads label=|t| t.enclosures/>
+                <Show when=move || uploads_waiting.get()>
+                    <p class="notice notice-error" role="alert">{i18n.text(|t| t.upload_wait)}</p>
+                </Show>
                 <div class="actions">
                     <button type="submit" class="button-primary" aria-disabled=move || submission.pending.get().to_string()>
                         {i18n.text(|t| t.save_draft_letter)}

@@ -5,17 +5,29 @@ use crate::api;
 use crate::components::fields::{described_by, focus};
 use crate::components::FieldMessage;
 use crate::i18n::{fill, use_i18n, FieldError};
-use daftar_domain::wire::{ErrorCode, FileRow, MergeRequest, OpenPartRequest, VersionOnly};
-use daftar_domain::FileId;
+use crate::session::{use_flash, use_session, FileNews, FlashMessage};
+use daftar_domain::wire::{ErrorCode, FileRow, FileView, MergeRequest, OpenPartRequest, PostSummary, VersionOnly};
+use daftar_domain::{FileId, PostId};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
+use std::collections::BTreeMap;
 
-fn file_link(id: &FileId) -> impl IntoView + use<> {
-    let (href, text) = (format!("/files/{id}"), id.to_string());
-    view! { <A href=href><span class="code">{text}</span></A> }
+/// A related file, by its number when the family recorded it.
+fn file_link(id: &FileId, numbers: &BTreeMap<FileId, String>) -> impl IntoView + use<> {
+    let text = numbers.get(id).cloned().unwrap_or_else(|| id.to_string());
+    view! { <A href=format!("/files/{id}")><span class="code">{text}</span></A> }
+}
+
+/// Where a part file opens: the first of the official's posts that is on the file's path, or
+/// their first post (the server decides whether they may).
+fn part_desk(mine: &[PostSummary], path: &[PostId]) -> Option<PostId> {
+    mine.iter()
+        .find(|p| path.contains(&p.id))
+        .or_else(|| mine.first())
+        .map(|p| p.id.clone())
 }
 
 /// Volumes, parts and merges of the file on screen.
@@ -25,34 +37,48 @@ pub(super) fn FamilyPanel(state: FileState) -> impl IntoView {
     let navigate = use_navigate();
     let submission = Submission::new();
     let merging = RwSignal::new(false);
+    let confirming_volume = RwSignal::new(false);
+    let flash = use_flash();
+    // A new volume or part is another file: go there, and say what happened.
+    let go_to = move |view: FileView, news: FileNews| {
+        let path = format!("/files/{}", view.file.id);
+        flash.show(path.clone(), FlashMessage::File(news));
+        navigate(&path, Default::default());
+    };
     let allowed = move || state.with(|v| v.allowed.clone());
     let may = move |f: fn(&daftar_domain::file::Allowed) -> bool| allowed().is_some_and(|a| f(&a));
 
     let new_volume = {
-        let navigate = navigate.clone();
-        move |_| {
+        let go_to = go_to.clone();
+        Callback::new(move |_: ()| {
             let id = state.id();
-            let navigate = navigate.clone();
+            let go_to = go_to.clone();
+            confirming_volume.set(false);
             submission.run(
                 VersionOnly {
                     version: state.version(),
                 },
                 move |body, key| async move { api::new_volume(&id, &body, &key).await },
-                move |view| navigate(&format!("/files/{}", view.file.id), Default::default()),
+                move |view| go_to(view, FileNews::VolumeOpened),
                 |_| {},
             );
-        }
+        })
     };
+    let session = use_session();
     let open_part = move |_| {
         let id = state.id();
-        let Some(at_post) = state.with(|v| v.file.holder.clone()) else {
+        // The part opens at the official's own desk: the one of theirs that has held the file.
+        let Some(at_post) = session
+            .me()
+            .and_then(|me| state.with(|v| part_desk(&me.posts, &v.file.path)).flatten())
+        else {
             return;
         };
-        let navigate = navigate.clone();
+        let go_to = go_to.clone();
         submission.run(
             OpenPartRequest { at_post },
             move |body, key| async move { api::open_part(&id, &body, &key).await },
-            move |view| navigate(&format!("/files/{}", view.file.id), Default::default()),
+            move |view| go_to(view, FileNews::PartOpened),
             |_| {},
         );
     };
@@ -64,12 +90,12 @@ pub(super) fn FamilyPanel(state: FileState) -> impl IntoView {
             view! {
                 <ul class="family-facts">
                     <li>{fill(t.volume_label, "{n}", &f.volume.to_string())}</li>
-                    {f.previous_volume.map(|p| view! { <li>{t.previous_volume} " " {file_link(&p)}</li> })}
-                    {f.next_volume.map(|p| view! { <li>{t.next_volume} " " {file_link(&p)}</li> })}
-                    {f.part_of.map(|p| view! { <li>{t.part_of} " " {file_link(&p)}</li> })}
-                    {f.merged_into.map(|p| view! { <li>{t.merged_into} " " {file_link(&p)}</li> })}
+                    {f.previous_volume.map(|p| view! { <li>{t.previous_volume} " " {file_link(&p, &f.numbers)}</li> })}
+                    {f.next_volume.map(|p| view! { <li>{t.next_volume} " " {file_link(&p, &f.numbers)}</li> })}
+                    {f.part_of.map(|p| view! { <li>{t.part_of} " " {file_link(&p, &f.numbers)}</li> })}
+                    {f.merged_into.map(|p| view! { <li>{t.merged_into} " " {file_link(&p, &f.numbers)}</li> })}
                     {(!f.merged.is_empty()).then(|| view! {
-                        <li>{t.merged_files} " " {f.merged.iter().map(|m| view! { {file_link(m)} " " }).collect_view()}</li>
+                        <li>{t.merged_files} " " {f.merged.iter().map(|m| view! { {file_link(m, &f.numbers)} " " }).collect_view()}</li>
                     })}
                 </ul>
             }
@@ -83,8 +109,28 @@ pub(super) fn FamilyPanel(state: FileState) -> impl IntoView {
             <ActionFailure submission state/>
             <div class="actions">
                 <Show when=move || may(|a| a.new_volume)>
-                    <button type="button" class="button-secondary" on:click=new_volume.clone()
-                        aria-disabled=move || submission.pending.get().to_string()>{i18n.text(|t| t.new_volume)}</button>
+                    <Show when=move || confirming_volume.get()
+                        fallback=move || view! {
+                            <button id="new-volume" type="button" class="button-secondary"
+                                on:click=move |_| {
+                                    confirming_volume.set(true);
+                                    request_animation_frame(|| focus("new-volume-cancel"));
+                                }
+                                aria-disabled=move || submission.pending.get().to_string()>{i18n.text(|t| t.new_volume)}</button>
+                        }>
+                        <span class="confirm" role="group" aria-labelledby="new-volume-question">
+                            <span id="new-volume-question" class="confirm-question">{i18n.text(|t| t.new_volume_confirm)}</span>
+                            <button type="button" class="button-primary" on:click=move |_| new_volume.run(())
+                                aria-disabled=move || submission.pending.get().to_string()>{i18n.text(|t| t.new_volume_yes)}</button>
+                            <button id="new-volume-cancel" type="button" class="button-secondary"
+                                on:click=move |_| {
+                                    confirming_volume.set(false);
+                                    request_animation_frame(|| focus("new-volume"));
+                                }>
+                                {i18n.text(|t| t.cancel)}
+                            </button>
+                        </span>
+                    </Show>
                 </Show>
                 <Show when=move || may(|a| a.open_part)>
                     <button type="button" class="button-secondary" on:click=open_part.clone()
@@ -135,6 +181,8 @@ fn MergeForm(state: FileState, open: RwSignal<bool>) -> impl IntoView {
             }
         });
     };
+    let flash = use_flash();
+    let location = use_location();
     let merge = move |_| {
         let Some(other) = found.get_untracked() else { return };
         let id = state.id();
@@ -144,8 +192,12 @@ fn MergeForm(state: FileState, open: RwSignal<bool>) -> impl IntoView {
                 part: other.file_id,
             },
             move |body, key| async move { api::merge_file(&id, &body, &key).await },
-            move |view| {
+            move |view: FileView| {
                 open.set(false);
+                flash.show(
+                    location.pathname.get_untracked(),
+                    FlashMessage::File(FileNews::Merged(other.number)),
+                );
                 state.replace(view);
             },
             |_| {},
@@ -181,5 +233,24 @@ fn MergeForm(state: FileState, open: RwSignal<bool>) -> impl IntoView {
                 <button type="button" class="button-secondary" on:click=move |_| open.set(false)>{i18n.text(|t| t.cancel)}</button>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(id: &str) -> PostSummary {
+        crate::fixtures::finance_post(id, None, None)
+    }
+
+    #[test]
+    fn a_part_opens_at_the_officials_desk_that_held_the_file() {
+        let id = |raw: &str| PostId::parse(raw).unwrap();
+        let mine = [post("FIN-HQ-DS"), post("FIN-HQ-SO")];
+        let path = [id("FIN-HQ-CRU"), id("FIN-HQ-SO"), id("CMO-HQ-SO")];
+        assert_eq!(part_desk(&mine, &path), Some(id("FIN-HQ-SO")));
+        assert_eq!(part_desk(&mine, &[id("CMO-HQ-SO")]), Some(id("FIN-HQ-DS")));
+        assert_eq!(part_desk(&[], &path), None);
     }
 }

@@ -15,7 +15,7 @@ pub use track::FileTrackPage;
 use super::inbox::post_label;
 use super::use_page_title;
 use crate::api::{self, ApiError, ApiResult, SubmissionKeys};
-use crate::components::{error_text, ErrorList, Loading, PriorityBadge};
+use crate::components::{error_text, AttachmentList, ErrorList, Loading, PriorityBadge};
 use crate::format::{human_date, human_local};
 use crate::i18n::{use_i18n, I18n, Texts};
 use crate::session::use_session;
@@ -263,6 +263,15 @@ fn FileHeader(view: FileView, state: FileState) -> impl IntoView {
     let (classification, medium) = (file.classification, file.medium);
     let due = file.due_date.map(human_date);
     let id = file.id.to_string();
+    let old_number = file.old_number.as_ref().map(ToString::to_string);
+    let scans = (!file.scans.is_empty()).then(|| {
+        view! {
+            <section class="attachments" aria-labelledby="scans-heading">
+                <h2 id="scans-heading">{i18n.text(|t| t.scanned_volumes)}</h2>
+                <AttachmentList base=format!("/api/v1/files/{id}/scans") attachments=file.scans.clone()/>
+            </section>
+        }
+    });
     let item = |label: fn(&Texts) -> &'static str, value: AnyView| {
         view! {
             <div class="details-item">
@@ -298,6 +307,7 @@ fn FileHeader(view: FileView, state: FileState) -> impl IntoView {
                 }.into_any())}
                 {item(|t| t.category, view! { <span>{move || i18n.t().file_category(category)}</span> }.into_any())}
                 {item(|t| t.subject_head, view! { <span class="code">{file.head.to_string()}</span> }.into_any())}
+                {old_number.map(|number| item(|t| t.old_number, view! { <span class="code">{number}</span> }.into_any()))}
                 {item(|t| t.now_with, view! {
                     <span>{holder_line}<br/><span class="code">{file.holder.to_string()}</span></span>
                 }.into_any())}
@@ -305,6 +315,7 @@ fn FileHeader(view: FileView, state: FileState) -> impl IntoView {
                 {item(|t| t.priority, view! { <PriorityBadge priority/> }.into_any())}
                 {item(|t| t.due_date, view! { <span>{move || due.clone().unwrap_or_else(|| i18n.t().none.to_owned())}</span> }.into_any())}
             </dl>
+            {scans}
         </header>
     }
 }
@@ -385,7 +396,7 @@ pub fn ActionFailure(
                 .is_some_and(|invalid| invalid.get())
                 .then(|| view! { <div class="notice notice-error"><p>{t.err_form}</p></div> }.into_any());
         };
-        if error.field().is_some() && invalid.is_some() {
+        if error.field().is_some() && invalid.is_some_and(|invalid| invalid.get()) {
             // The field says what is wrong with it.
             return Some(view! { <div class="notice notice-error"><p>{t.err_form}</p></div> }.into_any());
         }

@@ -3,9 +3,9 @@
 
 use super::{use_file_id, InvalidFileId};
 use crate::api::{self, ApiResult};
-use crate::components::{error_text, ErrorList, LoadMoreFooter, Loading, MorePages, PriorityBadge};
+use crate::components::{error_text, ErrorList, LoadMoreFooter, Loading, MorePages, PriorityBadge, TableHead};
 use crate::format::{human_date, human_local};
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, use_i18n, Texts};
 use crate::pages::use_page_title;
 use daftar_domain::file::chain::ChainReport;
 use daftar_domain::file::FileEventKind;
@@ -141,15 +141,7 @@ fn StaysTable(stays: Vec<StayView>) -> impl IntoView {
     // Explicit roles: see the inbox table.
     view! {
         <table class="data-table" role="table" aria-labelledby="stays-heading">
-            <thead role="rowgroup">
-                <tr role="row">
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_seq)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_desk)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_arrived)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_left)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_time_spent)}</th>
-                </tr>
-            </thead>
+            <TableHead columns=vec![|t| t.col_seq, |t| t.col_desk, |t| t.col_arrived, |t| t.col_left, |t| t.col_time_spent]/>
             <tbody role="rowgroup">{rows}</tbody>
         </table>
     }
@@ -168,31 +160,22 @@ fn EventsTable(
     if rows.is_empty() {
         return view! { <p class="empty-state">{i18n.text(|t| t.history_empty)}</p> }.into_any();
     }
-    let load_more = {
-        let next = next.clone();
-        move |_| {
-            if let Some(cursor) = more.next_cursor(next.clone()) {
-                let id = id.clone();
-                more.load(cursor, move |cursor| async move {
-                    api::file_history(&id, Some(&cursor)).await
-                });
-            }
-        }
-    };
-    let has_more = Signal::derive(move || more.next_cursor(next.clone()).is_some());
+    let (has_more, load_more) = more.continue_after(next, move |cursor| {
+        let id = id.clone();
+        async move { api::file_history(&id, Some(&cursor)).await }
+    });
+    let columns: Vec<fn(&Texts) -> &'static str> = vec![
+        |t| t.col_seq,
+        |t| t.col_event,
+        |t| t.col_by,
+        |t| t.col_desk,
+        |t| t.col_remarks,
+        |t| t.col_priority,
+        |t| t.col_time,
+    ];
     view! {
         <table class="data-table history-table" role="table" aria-labelledby="file-history-heading">
-            <thead role="rowgroup">
-                <tr role="row">
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_seq)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_event)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_by)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_desk)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_remarks)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_priority)}</th>
-                    <th scope="col" role="columnheader">{i18n.text(|t| t.col_time)}</th>
-                </tr>
-            </thead>
+            <TableHead columns/>
             <tbody role="rowgroup">
                 {rows.into_iter().map(|entry| view! { <EventRow entry/> }).collect_view()}
                 <For each=move || more.items.get() key=|entry| entry.event.seq let:entry>
@@ -200,7 +183,7 @@ fn EventsTable(
                 </For>
             </tbody>
         </table>
-        <LoadMoreFooter more has_more on_load=Callback::new(load_more)/>
+        <LoadMoreFooter more has_more on_load=load_more/>
     }
     .into_any()
 }
@@ -215,6 +198,7 @@ fn EventRow(entry: FileEventEntry) -> impl IntoView {
         by_name_hi,
         at_label,
         to_label,
+        other_name,
     } = entry;
     let kind = event.kind.clone();
     // What the entry is about, beyond its type: where the file went, which paragraph, receipt,
@@ -233,18 +217,21 @@ fn EventRow(entry: FileEventEntry) -> impl IntoView {
                     .into_any(),
             ),
             FileEventKind::ReceiptAttached { receipt } => {
-                let (href, text) = (format!("/receipts/{receipt}"), receipt.to_string());
+                let (href, text) = (
+                    format!("/receipts/{receipt}"),
+                    other_name.clone().unwrap_or_else(|| receipt.to_string()),
+                );
                 Some(view! { <span class="event-detail"><A href=href>{text}</A></span> }.into_any())
             }
-            FileEventKind::Linked { other } => {
-                let (href, text) = (format!("/files/{other}"), other.to_string());
-                Some(view! { <span class="event-detail"><A href=href>{text}</A></span> }.into_any())
-            }
-            FileEventKind::Merged { part: other }
+            FileEventKind::Linked { other }
+            | FileEventKind::Merged { part: other }
             | FileEventKind::MergedInto { main: other }
             | FileEventKind::ContinuedIn { volume: other }
             | FileEventKind::PartOpened { part: other } => {
-                let (href, text) = (format!("/files/{other}"), other.to_string());
+                let (href, text) = (
+                    format!("/files/{other}"),
+                    other_name.clone().unwrap_or_else(|| other.to_string()),
+                );
                 Some(view! { <span class="event-detail"><A href=href>{text}</A></span> }.into_any())
             }
             FileEventKind::DraftIssued { dispatch_number, .. } => {

@@ -11,10 +11,11 @@ use crate::org::load_post;
 use crate::state::AppState;
 use axum::http::StatusCode;
 use daftar_domain::auth::{authorize, Action, Resource};
-use daftar_domain::file::draft::{DispatchEntry, DispatchNumber, Draft};
+use daftar_domain::file::draft::{DispatchEntry, DispatchNumber, EnclosureChange};
+use daftar_domain::file::FileRefusal;
 use daftar_domain::local_time::office_date;
-use daftar_domain::wire::{DispatchedRequest, DraftRequest, FileView, IssueRequest};
-use daftar_domain::{FileId, OfficeCode};
+use daftar_domain::wire::{ActedBy, DispatchedRequest, DraftRequest, DraftView, FileView, IssueRequest};
+use daftar_domain::{FileId, OfficeCode, PostId};
 use daftar_store::{Condition, Item, StoreError, Write};
 
 pub(crate) async fn load_draft_version(
@@ -30,7 +31,7 @@ pub(crate) async fn load_draft_version(
     Ok(item.parse()?)
 }
 
-async fn load_draft(state: &AppState, id: &FileId, draft: u32) -> Result<Draft, ApiError> {
+async fn load_draft(state: &AppState, id: &FileId, draft: u32) -> Result<DraftView, ApiError> {
     let item = state
         .store
         .get(&keys::file_draft(id, draft))
@@ -39,10 +40,24 @@ async fn load_draft(state: &AppState, id: &FileId, draft: u32) -> Result<Draft, 
     Ok(item.parse()?)
 }
 
+/// The caller as named now, acting at the post that holds the file.
+async fn acted_by(state: &AppState, user: &CurrentUser, holder: &PostId) -> Result<ActedBy, ApiError> {
+    let post = load_post(state.store.as_ref(), holder)
+        .await?
+        .ok_or(ApiError::NotFound("post"))?;
+    let employee = &user.record.employee;
+    Ok(ActedBy {
+        name_en: employee.name_en.to_string(),
+        name_hi: employee.name_hi.to_string(),
+        post: post.label(),
+    })
+}
+
 /// The writes that store a draft and, when it is new, its latest version.
-fn draft_writes(id: &FileId, draft: &Draft, new_version: bool) -> Vec<Write> {
+fn draft_writes(id: &FileId, view: &DraftView, new_version: bool) -> Vec<Write> {
+    let draft = &view.draft;
     let mut writes = vec![Write::Put {
-        item: json_item(keys::file_draft(id, draft.id), draft),
+        item: json_item(keys::file_draft(id, draft.id), view),
         condition: Condition::None,
     }];
     if new_version {
@@ -72,17 +87,28 @@ pub async fn write_draft(
         let now = state.now();
         let letter = request.letter.clone();
         let decided = match draft_id {
+            // A new letter has no earlier enclosures to leave out: the request is malformed.
+            None if !request.drop_enclosures.is_empty() => Err(FileRefusal::NoSuchEnclosure),
             None => file.start_draft(request.version, &user.actor, letter, enclosures.clone(), now),
             Some(n) => {
-                let draft = load_draft(state, id, n).await?;
-                file.revise_draft(request.version, &user.actor, &draft, letter, enclosures.clone(), now)
+                let draft = load_draft(state, id, n).await?.draft;
+                let change = EnclosureChange {
+                    drop: request.drop_enclosures.clone(),
+                    add: enclosures.clone(),
+                };
+                file.revise_draft(request.version, &user.actor, &draft, letter, change, now)
             }
         };
         let (after, draft) = match decided {
             Ok(done) => done,
             Err(refused) => return Ok(Attempted::Refused(refused)),
         };
-        let mut extra = draft_writes(id, &draft, true);
+        let view = DraftView {
+            draft,
+            written_by: Some(acted_by(state, user, &file.holder).await?),
+            approved_by: None,
+        };
+        let mut extra = draft_writes(id, &view, true);
         extra.extend(claims.iter().cloned());
         let step = Step::changed(&file, after, None);
         settle(
@@ -104,11 +130,16 @@ pub async fn approve(
 ) -> Result<Outcome<FileView>, ApiError> {
     run(state, idempotency, || async {
         let file = load_viewable_file(state, user, id).await?;
-        let draft = load_draft(state, id, draft_id).await?;
+        let view = load_draft(state, id, draft_id).await?;
         let now = state.now();
-        let (after, approved, event) = match file.approve_draft(version, &user.actor, &draft, now) {
+        let (after, approved, event) = match file.approve_draft(version, &user.actor, &view.draft, now) {
             Ok(done) => done,
             Err(refused) => return Ok(Attempted::Refused(refused)),
+        };
+        let approved = DraftView {
+            draft: approved,
+            approved_by: Some(acted_by(state, user, &file.holder).await?),
+            ..view
         };
         let step = Step::changed(&file, after, Some(event));
         settle(
@@ -140,7 +171,7 @@ pub async fn issue(
 ) -> Result<Outcome<FileView>, ApiError> {
     run_racing(state, idempotency, NUMBER_ATTEMPTS, || async {
         let file = load_viewable_file(state, user, id).await?;
-        let draft = load_draft(state, id, draft_id).await?;
+        let view = load_draft(state, id, draft_id).await?;
         let office = load_post(state.store.as_ref(), &file.holder)
             .await?
             .ok_or(ApiError::NotFound("post"))?
@@ -158,7 +189,7 @@ pub async fn issue(
             serial,
         };
         let (after, issued, event, entry) =
-            match file.issue_draft(request.version, &user.actor, &draft, number, request.mode, now) {
+            match file.issue_draft(request.version, &user.actor, &view.draft, number, request.mode, now) {
                 Ok(done) => done,
                 Err(refused) => return Ok(Attempted::Refused(refused)),
             };
@@ -177,7 +208,7 @@ pub async fn issue(
                 condition: Condition::NotExists,
             },
         ];
-        extra.extend(draft_writes(id, &issued, false));
+        extra.extend(draft_writes(id, &DraftView { draft: issued, ..view }, false));
         let step = Step::changed(&file, after, Some(event));
         match commit(state, user, vec![step], extra, idempotency, StatusCode::OK, now).await? {
             // Another desk of the office took this number first: read the counter again.

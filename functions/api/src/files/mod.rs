@@ -76,6 +76,7 @@ fn refusal(refusal: FileRefusal) -> ApiError {
         R::LinkToSelf | R::AlreadyLinked => ApiError::invalid("other", refusal),
         R::CannotMerge => ApiError::invalid("part", refusal),
         R::TooManyAttachments => ApiError::invalid("attachments", refusal),
+        R::NoSuchEnclosure => ApiError::invalid("drop_enclosures", refusal),
         R::BadAddressees => ApiError::invalid("letter.addressees", refusal),
         R::DraftIssued | R::AlreadyApproved | R::NotApproved | R::AlreadyDispatched => {
             ApiError::WrongState(refusal.to_string())
@@ -167,14 +168,42 @@ struct Step {
     before: Option<File>,
     after: File,
     event: Option<FileEvent>,
+    /// The diary number of a receipt the event names; a file it names is another step.
+    receipt_number: Option<String>,
 }
 
 impl Step {
+    fn created(after: File, event: FileEvent) -> Self {
+        Self {
+            before: None,
+            after,
+            event: Some(event),
+            receipt_number: None,
+        }
+    }
+
     fn changed(before: &File, after: File, event: Option<FileEvent>) -> Self {
         Self {
             before: Some(before.clone()),
             after,
             event,
+            receipt_number: None,
+        }
+    }
+
+    /// What the other file or receipt that this step's event names is called.
+    fn other_name(&self, event: &FileEvent, steps: &[Step]) -> Option<String> {
+        match &event.kind {
+            FileEventKind::ReceiptAttached { .. } => self.receipt_number.clone(),
+            FileEventKind::Linked { other }
+            | FileEventKind::Merged { part: other }
+            | FileEventKind::MergedInto { main: other }
+            | FileEventKind::ContinuedIn { volume: other }
+            | FileEventKind::PartOpened { part: other } => steps
+                .iter()
+                .find(|step| &step.after.id == other)
+                .map(|step| step.after.number.text.clone()),
+            _ => None,
         }
     }
 }
@@ -265,6 +294,7 @@ async fn commit(
                 by_name_hi: user.record.employee.name_hi.to_string(),
                 at_label: at.label(),
                 to_label,
+                other_name: step.other_name(event, &steps),
             };
             writes.push(Write::Put {
                 item: json_item(keys::file_event(&after.id, event.seq), &entry),
@@ -446,11 +476,7 @@ pub async fn create(
         ];
         extra.extend(claims.iter().cloned());
         extra.extend(crate::search::index_file(&file));
-        let step = Step {
-            before: None,
-            after: file,
-            event: Some(event),
-        };
+        let step = Step::created(file, event);
         match commit(state, user, vec![step], extra, idempotency, StatusCode::CREATED, now).await? {
             Ok(outcome) => return Ok(outcome),
             // Another desk took this serial first: read the counter again.
@@ -743,7 +769,10 @@ pub async fn attach_receipt(
         let mut tally = Tally::default();
         tally.pendency(Counted::Receipts, Some(&holder), None);
         extra.extend(tally.into_writes());
-        let step = Step::changed(&file, after, Some(event));
+        let step = Step {
+            receipt_number: Some(receipt.diary_number.to_string()),
+            ..Step::changed(&file, after, Some(event))
+        };
         settle(
             commit(state, user, vec![step], extra, idempotency, StatusCode::OK, now).await?,
             1,

@@ -18,10 +18,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use daftar_domain::auth::{authorize, Action, Resource};
 use daftar_domain::file::chain::{verify as verify_chain, ChainReport, Sealed};
-use daftar_domain::file::draft::{DispatchEntry, Draft, DraftVersion};
+use daftar_domain::file::draft::{DispatchEntry, DraftVersion};
 use daftar_domain::file::track as track_file;
 use daftar_domain::wire::{
-    AttachReceiptRequest, CorrespondenceEntry, CreateFileRequest, DeskView, DispatchedRequest, DraftRequest,
+    AttachReceiptRequest, CorrespondenceEntry, CreateFileRequest, DeskView, DispatchedRequest, DraftRequest, DraftView,
     EditNoteRequest, FileEventEntry, FileNumbering, FileRow, FileView, IssueRequest, LinkFileRequest, LinkedFile,
     MergeRequest, MoveRequest, NoteView, OpenPartRequest, Page, PostLabel, StayView, VersionOnly, WriteNoteRequest,
 };
@@ -584,13 +584,13 @@ pub async fn issue(
 
 /// The drafts on a file, each with its latest version, approval and dispatch number.
 #[utoipa::path(get, path = "/api/v1/files/{id}/drafts", tag = "files", params(("id" = String, Path), PageParams),
-    responses((status = 200, body = Page<Draft>), (status = 403, body = daftar_domain::wire::Problem)))]
+    responses((status = 200, body = Page<DraftView>), (status = 403, body = daftar_domain::wire::Problem)))]
 pub async fn list_drafts(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
     Query(params): Query<PageParams>,
-) -> Result<Json<Page<Draft>>, ApiError> {
+) -> Result<Json<Page<DraftView>>, ApiError> {
     file_page(&state, &user, &id, keys::DRAFT_PREFIX, params).await
 }
 

@@ -83,11 +83,7 @@ pub async fn open_volume(
         let extra = new_file_writes(&next);
         // The new volume first: the answer is about it.
         let steps = vec![
-            Step {
-                before: None,
-                after: next,
-                event: Some(created),
-            },
+            Step::created(next, created),
             Step::changed(&file, closed, Some(closed_event)),
         ];
         match commit(state, user, steps, extra, idempotency, StatusCode::CREATED, now).await? {
@@ -122,11 +118,7 @@ pub async fn open_part(
         };
         let extra = new_file_writes(&part);
         let steps = vec![
-            Step {
-                before: None,
-                after: part,
-                event: Some(created),
-            },
+            Step::created(part, created),
             Step::changed(&file, main, Some(main_event)),
         ];
         match commit(state, user, steps, extra, idempotency, StatusCode::CREATED, now).await? {

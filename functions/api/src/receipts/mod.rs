@@ -48,6 +48,7 @@ fn refusal(refusal: ReceiptRefusal) -> ApiError {
         | ReceiptRefusal::AlreadyReceived => ApiError::WrongState(refusal.to_string()),
         ReceiptRefusal::BadCopies | ReceiptRefusal::RestrictedCopies => ApiError::invalid("copies", refusal),
         ReceiptRefusal::DueDateInPast => ApiError::invalid("due_date", refusal),
+        ReceiptRefusal::NoReason => ApiError::invalid("remarks", refusal),
         ReceiptRefusal::StaleVersion { current } => ApiError::Conflict {
             message: refusal.to_string(),
             current_version: Some(current),

@@ -66,10 +66,35 @@ pub struct DraftVersion {
 }
 
 impl DraftVersion {
+    /// The enclosures a revision carries over: all of this version's except those dropped
+    /// (numbered from 1, as they are listed).
+    pub fn carried_enclosures(&self, drop: &[u32]) -> Result<Vec<Attachment>, FileRefusal> {
+        let listed = 1..=self.enclosures.len();
+        if drop.iter().any(|&k| !listed.contains(&(k as usize))) {
+            return Err(FileRefusal::NoSuchEnclosure);
+        }
+        Ok(self
+            .enclosures
+            .iter()
+            .zip(1..)
+            .filter(|(_, k)| !drop.contains(k))
+            .map(|(a, _)| a.clone())
+            .collect())
+    }
+
     /// The hash sealed into the history when this version is approved.
     pub fn content_hash(&self) -> String {
         super::chain::content_hash(self)
     }
+}
+
+/// How a revision changes the letter's enclosures.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EnclosureChange {
+    /// The earlier version's enclosures to leave out, numbered from 1 as listed.
+    pub drop: Vec<u32>,
+    /// New enclosures, after those carried over.
+    pub add: Vec<Attachment>,
 }
 
 /// Who approved which version.
@@ -228,19 +253,23 @@ impl File {
         Ok((next, draft))
     }
 
-    /// The holder revises a draft: a new version, which needs approving afresh.
+    /// The holder revises a draft: a new version, which needs approving afresh. It carries the
+    /// earlier version's enclosures except those dropped, then the new ones.
     pub fn revise_draft(
         &self,
         version: u64,
         actor: &Actor,
         draft: &Draft,
         letter: LetterText,
-        enclosures: Vec<Attachment>,
+        enclosures: EnclosureChange,
         now: OffsetDateTime,
     ) -> Result<(File, Draft), FileRefusal> {
         self.check_version(version)?;
         self.check_workable(actor)?;
         self.check_changeable(draft)?;
+        let mut carried = draft.latest.carried_enclosures(&enclosures.drop)?;
+        carried.extend(enclosures.add);
+        let enclosures = carried;
         check_letter(&letter, &enclosures)?;
         let mut next = self.clone();
         next.version += 1;

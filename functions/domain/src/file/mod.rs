@@ -318,6 +318,8 @@ pub enum FileRefusal {
     Full,
     #[error("at most {MAX_ATTACHMENTS} attachments")]
     TooManyAttachments,
+    #[error("the letter has no such enclosure")]
+    NoSuchEnclosure,
     #[error("mark the paper file received before acting on it")]
     NotReceived,
     #[error("a paper receipt must be marked received before it goes into a file")]

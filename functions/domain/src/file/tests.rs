@@ -1,6 +1,6 @@
 use super::chain::{verify, BreakReason, ChainReport, Sealed};
 use super::draft::{DispatchMode, DispatchNumber, LetterText};
-use super::draft::{Draft, DraftVersion};
+use super::draft::{Draft, DraftVersion, EnclosureChange};
 use super::*;
 use crate::handling::{Classification, Medium};
 use crate::org::Role;
@@ -593,7 +593,7 @@ fn a_draft_is_issued_only_in_the_version_that_was_approved() {
             &so(),
             &approved,
             letter("Rs 12 lakh is released."),
-            vec![],
+            EnclosureChange::default(),
             NOW,
         )
         .unwrap();
@@ -605,8 +605,15 @@ fn a_draft_is_issued_only_in_the_version_that_was_approved() {
     assert_eq!((entry.version, entry.mode), (2, DispatchMode::SpeedPost));
     assert!(matches!(event.kind, FileEventKind::DraftIssued { .. }));
     assert_eq!(
-        file.revise_draft(file.version, &so(), &issued, letter("x"), vec![], NOW)
-            .err(),
+        file.revise_draft(
+            file.version,
+            &so(),
+            &issued,
+            letter("x"),
+            EnclosureChange::default(),
+            NOW
+        )
+        .err(),
         Some(FileRefusal::DraftIssued)
     );
     let dispatched = entry
@@ -681,6 +688,8 @@ fn a_merged_file_travels_inside_its_main_file() {
     let (part, _) = new_file("F-TEST-000B");
     let [(main2, e_main), (part2, e_part)] = main.merge(main.version, &so(), &part, NOW).unwrap();
     assert_eq!(main2.family.merged, vec![part.id.clone()]);
+    assert_eq!(main2.family.numbers[&part.id], part.number.text);
+    assert_eq!(part2.family.numbers[&main.id], main.number.text);
     assert_eq!((part2.status, part2.pending_at()), (FileStatus::Merged, None));
     assert_eq!(e_main.kind, FileEventKind::Merged { part: part.id.clone() });
     assert_eq!(e_part.kind, FileEventKind::MergedInto { main: main.id.clone() });
@@ -715,6 +724,8 @@ fn a_new_volume_continues_the_matter_and_closes_the_old_one_for_good() {
         (2, Some(first.id.clone()))
     );
     assert_eq!(old.status, FileStatus::Closed);
+    assert_eq!(old.family.numbers[&second.id], second.number.text);
+    assert_eq!(second.family.numbers[&first.id], first.number.text);
     assert!(matches!(closing.kind, FileEventKind::ContinuedIn { .. }));
     assert!(matches!(created.kind, FileEventKind::Created { .. }));
     let reopen = Move::Reopen {
@@ -743,6 +754,7 @@ fn a_part_file_is_opened_by_a_desk_that_saw_the_main_file() {
     assert_eq!(part.number.text, "FIN-GEN/BUDGET/1/2026 (Part 1)");
     assert_eq!(part.holder, post_id("FIN-HQ-SO"));
     assert_eq!(part.family.part_of, Some(main.id.clone()));
+    assert_eq!(part.family.numbers[&main.id], main.number.text);
     assert_eq!(main2.family.parts_opened, 1);
     assert_eq!(main2.holder, post_id("FIN-HQ-DS"), "the main file stays where it is");
     assert!(matches!(opened.kind, FileEventKind::PartOpened { .. }));
@@ -751,5 +763,53 @@ fn a_part_file_is_opened_by_a_desk_that_saw_the_main_file() {
             .open_part(&other_dept(), &so_post(), FileId::parse("F-TEST-000Q").unwrap(), NOW)
             .err(),
         Some(FileRefusal::NotWithYou)
+    );
+}
+
+fn enclosure(name: &str) -> crate::attachment::Attachment {
+    crate::attachment::Attachment {
+        name: crate::DocumentName::parse(name).unwrap(),
+        content_type: crate::attachment::AttachmentType::Pdf,
+        size: 1024,
+        sha256: format!("hash-of-{name}"),
+        blob_key: format!("blobs/{name}"),
+        uploaded_by: so().employee,
+        uploaded_at: NOW,
+    }
+}
+
+#[test]
+fn a_revision_carries_the_enclosures_not_left_out() {
+    let (file, _) = new_file("F-TEST-0001");
+    let enclosures = vec![enclosure("order.pdf"), enclosure("annexure.pdf"), enclosure("map.pdf")];
+    let (file, draft) = file
+        .start_draft(file.version, &so(), letter("With enclosures."), enclosures, NOW)
+        .unwrap();
+    let names =
+        |kept: Vec<crate::attachment::Attachment>| kept.into_iter().map(|a| a.name.to_string()).collect::<Vec<_>>();
+    let carried = |drop: &[u32]| draft.latest.carried_enclosures(drop).map(names);
+    assert_eq!(carried(&[]).unwrap(), ["order.pdf", "annexure.pdf", "map.pdf"]);
+    assert_eq!(carried(&[2]).unwrap(), ["order.pdf", "map.pdf"]);
+    assert_eq!(carried(&[1, 3]).unwrap(), ["annexure.pdf"]);
+    assert_eq!(carried(&[0]), Err(FileRefusal::NoSuchEnclosure));
+    assert_eq!(carried(&[4]), Err(FileRefusal::NoSuchEnclosure));
+
+    // Revising drops and adds; a stale revision is refused as stale before any enclosure check.
+    let change = EnclosureChange {
+        drop: vec![1, 3],
+        add: vec![enclosure("letter.pdf")],
+    };
+    let (_, revised) = file
+        .revise_draft(file.version, &so(), &draft, letter("Revised."), change, NOW)
+        .unwrap();
+    assert_eq!(names(revised.latest.enclosures), ["annexure.pdf", "letter.pdf"]);
+    let bad = EnclosureChange {
+        drop: vec![9],
+        add: vec![],
+    };
+    assert_eq!(
+        file.revise_draft(file.version - 1, &so(), &draft, letter("x"), bad, NOW)
+            .err(),
+        Some(FileRefusal::StaleVersion { current: file.version })
     );
 }

@@ -9,6 +9,7 @@ use crate::ids::FileId;
 use crate::org::Post;
 use crate::text::Remarks;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
 /// How a file relates to others of the same matter.
@@ -28,6 +29,9 @@ pub struct Family {
     pub merged_into: Option<FileId>,
     /// Files attached under this one.
     pub merged: Vec<FileId>,
+    /// The numbers of the files named above, so they can be shown without fetching each.
+    #[serde(default)]
+    pub numbers: BTreeMap<FileId, String>,
 }
 
 fn first_volume() -> u32 {
@@ -45,7 +49,14 @@ impl Default for Family {
             parts_opened: 0,
             merged_into: None,
             merged: Vec::new(),
+            numbers: BTreeMap::new(),
         }
+    }
+}
+
+impl Family {
+    fn remember(&mut self, file: &File) {
+        self.numbers.insert(file.id.clone(), file.number.text.clone());
     }
 }
 
@@ -70,10 +81,12 @@ impl File {
         let by = &actor.employee;
         let mut main = self.clone();
         main.family.merged.push(part.id.clone());
+        main.family.remember(part);
         main.opened = true;
         let mut merged = part.clone();
         merged.status = FileStatus::Merged;
         merged.family.merged_into = Some(self.id.clone());
+        merged.family.remember(self);
         merged.last_send = None;
         Ok([
             main.record(
@@ -159,9 +172,11 @@ impl File {
         next.path = self.path.clone();
         next.family.volume = volume;
         next.family.previous_volume = Some(self.id.clone());
+        next.family.remember(self);
         let mut closed = self.clone();
         closed.status = FileStatus::Closed;
         closed.family.next_volume = Some(new_id.clone());
+        closed.family.remember(&next);
         closed.last_send = None;
         let (closed, closed_event) = closed.record(
             FileEventKind::ContinuedIn { volume: new_id },
@@ -192,6 +207,7 @@ impl File {
         let part_number = self.family.parts_opened + 1;
         let (mut part, created) = self.sibling(new_id.clone(), format!("Part {part_number}"), actor, at, now)?;
         part.family.part_of = Some(self.id.clone());
+        part.family.remember(self);
         let mut main = self.clone();
         main.family.parts_opened = part_number;
         let (main, main_event) = main.record(
