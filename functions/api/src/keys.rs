@@ -1,6 +1,7 @@
 //! Every key the API reads or writes, one function per access pattern.
 //! `functions/store/ACCESS_PATTERNS.md` documents the same list.
 
+use daftar_domain::leave::{ApplicationId, LeaveKind, StateCode};
 use daftar_domain::{DeptCode, EmployeeId, FileId, OfficeCode, PostId, ReceiptId, SectionCode, UploadId};
 use daftar_store::Key;
 
@@ -183,4 +184,95 @@ pub fn idempotency(employee: &EmployeeId, key: &str) -> Key {
 
 pub fn seed_marker(name: &str) -> Key {
     Key::new("SEED", name)
+}
+
+// e-Leave.
+
+/// A state's leave rules in force (version-conditional writes).
+pub fn leave_rules(state: &StateCode) -> Key {
+    Key::new(leave_rules_partition(state), "CURRENT")
+}
+pub fn leave_rules_partition(state: &StateCode) -> String {
+    format!("LEAVERULES#{state}")
+}
+/// Each version of a state's rules as it was set, kept for the ledger entries made under it.
+pub fn leave_rules_version(state: &StateCode, version: u32) -> Key {
+    Key::new(leave_rules_partition(state), format!("V#{version:06}"))
+}
+
+/// A state's holiday calendar for a year (version-conditional writes).
+pub fn holidays(state: &StateCode, year: i32) -> Key {
+    Key::new(format!("HOLIDAYS#{state}"), format!("{year}"))
+}
+/// Each version of a year's calendar as it was set.
+pub fn holidays_version(state: &StateCode, year: i32, version: u64) -> Key {
+    Key::new(format!("HOLIDAYS#{state}"), format!("{year}#V#{version:06}"))
+}
+
+/// What the leave rules need to know of an employee (gender, joining, children, state).
+pub fn leave_profile(id: &EmployeeId) -> Key {
+    Key::new(format!("EMP#{id}"), "LEAVEPROFILE")
+}
+/// GSI1 entry listing a state's employees for the periodic credits.
+pub fn leave_profile_in_state(state: &StateCode, id: &EmployeeId) -> Key {
+    Key::new(leave_state_partition(state), format!("EMP#{id}"))
+}
+pub fn leave_state_partition(state: &StateCode) -> String {
+    format!("LEAVESTATE#{state}")
+}
+
+/// The reporting, controlling and establishment posts of a post, for leave.
+pub fn leave_officers(post: &PostId) -> Key {
+    Key::new(format!("POST#{post}"), "LEAVEOFFICERS")
+}
+
+pub const LEAVE_BALANCE_PREFIX: &str = "LEAVEBAL#";
+/// An employee's cached balance of one kind of leave (version-conditional writes).
+pub fn leave_balance(id: &EmployeeId, kind: LeaveKind) -> Key {
+    Key::new(format!("EMP#{id}"), format!("{LEAVE_BALANCE_PREFIX}{}", kind.code()))
+}
+pub fn ledger_prefix(kind: LeaveKind) -> String {
+    format!("LEDGER#{}#", kind.code())
+}
+/// One entry of an employee's ledger of one kind of leave.
+pub fn ledger_entry(id: &EmployeeId, kind: LeaveKind, seq: u32) -> Key {
+    Key::new(format!("EMP#{id}"), format!("{}{seq:06}", ledger_prefix(kind)))
+}
+/// Claims a keyed ledger entry (`EL#2026H1`, `EL#LV-…`), so it is written at most once.
+pub fn ledger_claim(id: &EmployeeId, entry_key: &str) -> Key {
+    Key::new(format!("EMP#{id}"), format!("LEDGERKEY#{entry_key}"))
+}
+/// Half days of extraordinary leave sanctioned in a half-year (`2026H1`), an `Increment`
+/// counter: the next credits of earned and half pay leave are reduced by it.
+pub fn leave_absences(id: &EmployeeId, half_year: &str) -> Key {
+    Key::new(format!("EMP#{id}"), format!("ABSENCE#{half_year}"))
+}
+pub fn employee_partition(id: &EmployeeId) -> String {
+    format!("EMP#{id}")
+}
+
+pub fn leave_application(id: &ApplicationId) -> Key {
+    Key::new(leave_application_partition(id), META)
+}
+pub fn leave_application_partition(id: &ApplicationId) -> String {
+    format!("LEAVEAPP#{id}")
+}
+pub fn leave_application_event(id: &ApplicationId, seq: u32) -> Key {
+    Key::new(leave_application_partition(id), format!("{EVENT_PREFIX}{seq:06}"))
+}
+pub const MY_LEAVE_PREFIX: &str = "LEAVEAPP#";
+/// An applicant's row for an application, newest first when read backwards.
+pub fn my_leave_application(id: &EmployeeId, applied_unix_millis: i64, app: &ApplicationId) -> Key {
+    Key::new(
+        employee_partition(id),
+        format!("{MY_LEAVE_PREFIX}{applied_unix_millis:013}#{app}"),
+    )
+}
+pub const LEAVE_INBOX_PREFIX: &str = "L#";
+/// An application's row in the e-Leave inbox of the post it waits at.
+pub fn leave_inbox(post: &PostId, arrived_unix_millis: i64, app: &ApplicationId) -> Key {
+    Key::new(
+        inbox_partition(post),
+        format!("{LEAVE_INBOX_PREFIX}{arrived_unix_millis:013}#{app}"),
+    )
 }

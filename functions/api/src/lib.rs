@@ -11,6 +11,7 @@ pub mod error;
 pub mod files;
 pub mod idempotency;
 pub mod keys;
+pub mod leave;
 pub mod openapi;
 pub mod org;
 mod pagination;
@@ -34,15 +35,17 @@ pub enum Domain {
     Receipts,
     Files,
     Uploads,
+    Leave,
 }
 
 impl Domain {
-    pub const ALL: [Domain; 5] = [
+    pub const ALL: [Domain; 6] = [
         Domain::Auth,
         Domain::Org,
         Domain::Receipts,
         Domain::Files,
         Domain::Uploads,
+        Domain::Leave,
     ];
 
     fn routes(self) -> Router<AppState> {
@@ -52,6 +55,7 @@ impl Domain {
             Domain::Receipts => receipts::router(),
             Domain::Files => files::router().merge(search::router()),
             Domain::Uploads => uploads::router(),
+            Domain::Leave => leave::router(),
         }
     }
 }

@@ -62,9 +62,22 @@ use utoipa::OpenApi;
         crate::uploads::receive,
         crate::uploads::confirm,
         crate::uploads::preview,
+        crate::leave::routes::rules,
+        crate::leave::routes::set_rules,
+        crate::leave::routes::holidays,
+        crate::leave::routes::set_holidays,
+        crate::leave::routes::my_balances,
+        crate::leave::routes::my_ledger,
+        crate::leave::routes::assess_spell,
+        crate::leave::routes::apply_for_leave,
+        crate::leave::routes::my_applications,
+        crate::leave::routes::application,
+        crate::leave::routes::act_on_application,
+        crate::leave::routes::inbox,
+        crate::leave::routes::run_credits,
     ),
     components(schemas(daftar_domain::wire::Problem, daftar_domain::wire::ErrorCode)),
-    tags((name = "auth"), (name = "org"), (name = "receipts"), (name = "files"), (name = "uploads"), (name = "search"), (name = "meta"))
+    tags((name = "auth"), (name = "org"), (name = "receipts"), (name = "files"), (name = "uploads"), (name = "search"), (name = "leave"), (name = "meta"))
 )]
 pub struct ApiDoc;
 

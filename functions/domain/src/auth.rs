@@ -52,6 +52,8 @@ pub enum Action {
     SearchDepartment,
     /// Change the organisation or its people.
     ManageOrganisation,
+    /// Set leave rules and holiday calendars, and run the periodic leave credits.
+    ManageLeave,
 }
 
 /// What the action is done to.
@@ -170,6 +172,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                 deny("change the organisation")
             }
         }
+        (Action::ManageLeave, Resource::Organisation) => {
+            if actor.has_role(Role::Admin) {
+                Ok(())
+            } else {
+                deny("change leave rules or holidays")
+            }
+        }
         // Any pairing not listed above is a programming mistake on the caller's side; refuse it.
         _ => deny("do that"),
     }
@@ -272,6 +281,10 @@ mod tests {
             (&viewer, Action::SearchDepartment, Resource::Department(&fin), false),
             (&clerk, Action::ManageOrganisation, Resource::Organisation, false),
             (&admin, Action::ManageOrganisation, Resource::Organisation, true),
+            (&officer, Action::ManageLeave, Resource::Organisation, false),
+            (&viewer, Action::ManageLeave, Resource::Organisation, false),
+            (&admin, Action::ManageLeave, Resource::Organisation, true),
+            (&admin, Action::ManageLeave, Resource::Post(&so), false),
             // Mismatched action and resource is always refused.
             (&admin, Action::ManageOrganisation, Resource::Post(&so), false),
         ];

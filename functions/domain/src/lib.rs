@@ -9,6 +9,7 @@ pub mod auth;
 pub mod file;
 pub mod handling;
 pub mod ids;
+pub mod leave;
 pub mod local_time;
 pub mod org;
 pub mod receipt;

@@ -188,6 +188,7 @@ pub const DEMO_USERS: &[(&str, &str, &str, &str, &[Role])] = &[
     ("HR1002", "Suresh Kumar", "सुरेश कुमार", "DC-GGN-DC", &[Role::Employee]),
     ("HR2001", "Rajesh Verma", "राजेश वर्मा", "FIN-HQ-SO", &[Role::Employee]),
     ("HR2002", "Priya Malik", "प्रिया मलिक", "FIN-HQ-DS", &[Role::Employee]),
+    ("HR2004", "Arvind Gupta", "अरविंद गुप्ता", "FIN-HQ-SECY", &[Role::Employee]),
     (
         "HR2003",
         "Mohan Lal",
@@ -321,8 +322,28 @@ pub fn demo_items() -> Vec<Item> {
     items
 }
 
-/// Loads the demo organisation unless it is already there. Returns whether it wrote anything.
+/// Every demo office: its code and whether it is a headquarters (else a Deputy Commissioner's
+/// office), for seeds that follow the organisation's shape (e-Leave's reporting officers).
+pub(crate) fn demo_offices() -> Vec<(OfficeCode, bool)> {
+    let hq = DEPARTMENTS
+        .iter()
+        .map(|(dept, ..)| (code(OfficeCode::parse, &format!("{dept}-HQ")), true));
+    let dc = DISTRICTS
+        .iter()
+        .map(|(suffix, ..)| (code(OfficeCode::parse, &format!("DC-{suffix}")), false));
+    hq.chain(dc).collect()
+}
+
+/// Loads the demo organisation unless it is already there, then e-Leave's demo data (which has
+/// its own marker, so an organisation seeded before e-Leave existed gets it too). Returns
+/// whether it wrote anything.
 pub async fn seed_demo(store: &dyn Store) -> Result<bool, ApiError> {
+    let organisation = seed_organisation(store).await?;
+    let leave = crate::leave::seed::seed_leave(store).await?;
+    Ok(organisation || leave)
+}
+
+async fn seed_organisation(store: &dyn Store) -> Result<bool, ApiError> {
     let marker = keys::seed_marker(MARKER);
     if store.get(&marker).await?.is_some() {
         return Ok(false);

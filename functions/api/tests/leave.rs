@@ -1,0 +1,677 @@
+//! e-Leave through the API on a real store: applying, the approval chain, balances and the
+//! ledger, cancellation, concurrent overdraw attempts, idempotent replays and credits, the
+//! what-if over holidays, who may act, and bad input.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::Harness;
+use daftar_api::state::Clock;
+use daftar_domain::local_time::office_date;
+use serde_json::{json, Value};
+use time::{Date, Duration, Weekday};
+
+on_both_backends!(
+    apply_recommend_sanction_debits_the_balance_with_its_why,
+    a_rejection_restores_what_was_reserved,
+    cancelling_before_the_start_reverses_the_debit,
+    concurrent_applications_cannot_together_overdraw,
+    a_replayed_application_is_made_once,
+    the_half_yearly_credit_run_twice_credits_once,
+    assess_counts_earned_leave_across_a_holiday_and_a_weekend,
+    only_the_approver_at_the_step_may_act,
+    bad_dates_and_fields_get_422_naming_the_field,
+    administrators_version_rules_and_holidays,
+    extraordinary_leave_reduces_the_next_credits,
+);
+
+fn today(h: &Harness) -> Date {
+    office_date(h.clock.now())
+}
+
+fn iso(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}
+
+/// The first `weekday` at least `days` days from today.
+fn next(h: &Harness, days: i64, weekday: Weekday) -> Date {
+    let mut date = today(h) + Duration::days(days);
+    while date.weekday() != weekday {
+        date = date.next_day().unwrap();
+    }
+    date
+}
+
+fn weekends() -> Value {
+    json!([{"kind": "every", "weekday": "Saturday"}, {"kind": "every", "weekday": "Sunday"}])
+}
+
+/// Makes sure Haryana has a calendar for this year and the next (the seed has 2026's only).
+async fn ensure_calendars(h: &Harness, admin: &str) {
+    let year = today(h).year();
+    for year in [year, year + 1] {
+        let path = format!("/api/v1/leave/holidays/HR/{year}");
+        if h.get(&path, admin).await.status == StatusCode::NOT_FOUND {
+            let body = json!({"expected_version": null, "weekly_offs": weekends(), "holidays": []});
+            let reply = h.request(Method::PUT, &path, Some(admin), Some(body), &[]).await;
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        }
+    }
+}
+
+fn earned(from: Date, to: Date) -> Value {
+    json!({"kind": "earned", "from": iso(from), "to": iso(to), "reason": "Family wedding at Hisar", "address": "House 12, Sector 14, Hisar"})
+}
+
+async fn apply(h: &Harness, cookie: &str, body: Value) -> Value {
+    let reply = h.post("/api/v1/leave/applications", cookie, body).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    reply.body
+}
+
+async fn act(h: &Harness, cookie: &str, id: &str, body: Value) -> common::Reply {
+    h.post(&format!("/api/v1/leave/applications/{id}/act"), cookie, body)
+        .await
+}
+
+async fn act_ok(h: &Harness, cookie: &str, id: &str, body: Value) -> Value {
+    let reply = act(h, cookie, id, body).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.body
+}
+
+/// The balance of one kind, as `(balance, reserved, available)`.
+async fn balance(h: &Harness, cookie: &str, kind: &str) -> (String, String, String) {
+    let reply = h.get("/api/v1/leave/balances", cookie).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let row = reply
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == kind)
+        .cloned();
+    let row = row.unwrap_or_else(|| panic!("no {kind} balance in {}", reply.body));
+    let text = |v: &Value| v.as_str().unwrap().to_owned();
+    (text(&row["balance"]), text(&row["reserved"]), text(&row["available"]))
+}
+
+async fn ledger(h: &Harness, cookie: &str, kind: &str) -> Vec<Value> {
+    let reply = h.get(&format!("/api/v1/leave/ledger/{kind}"), cookie).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.body["entries"].as_array().unwrap().clone()
+}
+
+async fn inbox(h: &Harness, cookie: &str, post: &str) -> Vec<Value> {
+    let reply = h.get(&format!("/api/v1/leave/inbox?post={post}"), cookie).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.body["items"].as_array().unwrap().clone()
+}
+
+fn id_of(view: &Value) -> String {
+    view["application"]["id"].as_str().unwrap().to_owned()
+}
+
+async fn apply_recommend_sanction_debits_the_balance_with_its_why(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let secy = h.login("HR2004").await;
+
+    // Given five days of earned leave applied for by the Finance section officer.
+    let from = next(&h, 14, Weekday::Monday);
+    let applied = apply(&h, &so, earned(from, from + Duration::days(4))).await;
+    let id = id_of(&applied);
+    assert_eq!(applied["application"]["days"], "5");
+    assert_eq!(
+        applied["application"]["status"],
+        json!({"status": "pending", "step": 0})
+    );
+    assert_eq!(balance(&h, &so, "earned").await, ("30".into(), "5".into(), "25".into()));
+
+    // It waits in the Deputy Secretary's e-Leave inbox with the applicant's balance.
+    let waiting = inbox(&h, &ds, "FIN-HQ-DS").await;
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0]["application"]["id"], id.as_str());
+    assert_eq!(waiting[0]["balance"]["available"], "25");
+    assert_eq!(waiting[0]["applicant_name_en"], "Rajesh Verma");
+
+    // When the Deputy Secretary recommends, it moves to the Administrative Secretary.
+    let recommended = act_ok(
+        &h,
+        &ds,
+        &id,
+        json!({"version": 1, "action": "recommend", "remarks": "Recommended."}),
+    )
+    .await;
+    assert_eq!(
+        recommended["application"]["status"],
+        json!({"status": "pending", "step": 1})
+    );
+    assert!(inbox(&h, &ds, "FIN-HQ-DS").await.is_empty());
+    assert_eq!(inbox(&h, &secy, "FIN-HQ-SECY").await.len(), 1);
+
+    // And when it is sanctioned, the reservation becomes the ledger's debit.
+    let sanctioned = act_ok(&h, &secy, &id, json!({"version": 2, "action": "sanction"})).await;
+    assert_eq!(sanctioned["application"]["status"], json!({"status": "sanctioned"}));
+    assert!(inbox(&h, &secy, "FIN-HQ-SECY").await.is_empty());
+    assert_eq!(balance(&h, &so, "earned").await, ("25".into(), "0".into(), "25".into()));
+    let entries = ledger(&h, &so, "EL").await;
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(entries[0]["why"]["cause"], "opening");
+    let debit = &entries[1];
+    assert_eq!(debit["movement"], json!({"type": "debit", "amount": "5"}));
+    assert_eq!(debit["balance_after"], "25");
+    assert_eq!(debit["why"]["cause"], "leave");
+    assert_eq!(debit["why"]["application"], id.as_str());
+    assert_eq!(debit["why"]["taken"], "earned");
+    assert_eq!(debit["why"]["rules"], json!({"state": "HR", "version": 1}));
+
+    // The applicant's list shows it sanctioned.
+    let mine = h.get("/api/v1/leave/applications", &so).await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert_eq!(mine.body["items"][0]["application"]["status"]["status"], "sanctioned");
+    assert_eq!(mine.body["items"][0]["last_event"]["seq"], 3);
+    // The history says who acted at which post.
+    let detail = h.get(&format!("/api/v1/leave/applications/{id}"), &ds).await;
+    assert_eq!(detail.status, StatusCode::OK, "{}", detail.body);
+    let who: Vec<(&str, &Value)> = detail.body["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["by"].as_str().unwrap(), &e["at_post"]))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("HR2001", &Value::Null),
+            ("HR2002", &json!("FIN-HQ-DS")),
+            ("HR2004", &json!("FIN-HQ-SECY"))
+        ]
+    );
+    let clerk = h.login("HR2003").await;
+    let peek = h.get(&format!("/api/v1/leave/applications/{id}"), &clerk).await;
+    assert_eq!(peek.status, StatusCode::FORBIDDEN);
+}
+
+async fn a_rejection_restores_what_was_reserved(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let from = next(&h, 10, Weekday::Tuesday);
+    let id = id_of(&apply(&h, &so, earned(from, from + Duration::days(2))).await);
+    assert_eq!(balance(&h, &so, "earned").await.2, "27");
+
+    // A rejection needs a reason.
+    let no_reason = act(&h, &ds, &id, json!({"version": 1, "action": "reject"})).await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", no_reason.body);
+    let rejected = act_ok(
+        &h,
+        &ds,
+        &id,
+        json!({"version": 1, "action": "reject", "reason": "Budget session."}),
+    )
+    .await;
+    assert_eq!(rejected["application"]["status"], json!({"status": "rejected"}));
+    assert_eq!(balance(&h, &so, "earned").await, ("30".into(), "0".into(), "30".into()));
+    assert_eq!(ledger(&h, &so, "earned").await.len(), 1);
+    assert!(inbox(&h, &ds, "FIN-HQ-DS").await.is_empty());
+
+    // A decided application cannot be decided again.
+    let again = act(&h, &ds, &id, json!({"version": 2, "action": "recommend"})).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+}
+
+async fn cancelling_before_the_start_reverses_the_debit(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let secy = h.login("HR2004").await;
+
+    // A pending application withdrawn by its applicant releases its reservation.
+    let from = next(&h, 20, Weekday::Monday);
+    let pending = id_of(&apply(&h, &so, earned(from, from + Duration::days(1))).await);
+    assert_eq!(balance(&h, &so, "earned").await.1, "2");
+    let withdrawn = act_ok(&h, &so, &pending, json!({"version": 1, "action": "cancel"})).await;
+    assert_eq!(withdrawn["application"]["status"], json!({"status": "withdrawn"}));
+    assert_eq!(balance(&h, &so, "earned").await, ("30".into(), "0".into(), "30".into()));
+    assert!(inbox(&h, &ds, "FIN-HQ-DS").await.is_empty());
+
+    // A sanctioned one cancelled before it begins gets its debit back as a reversal.
+    let id = id_of(&apply(&h, &so, earned(from, from + Duration::days(3))).await);
+    act_ok(&h, &ds, &id, json!({"version": 1, "action": "recommend"})).await;
+    act_ok(&h, &secy, &id, json!({"version": 2, "action": "sanction"})).await;
+    assert_eq!(balance(&h, &so, "earned").await.0, "26");
+    let cancelled = act_ok(
+        &h,
+        &so,
+        &id,
+        json!({"version": 3, "action": "cancel", "remarks": "Wedding postponed."}),
+    )
+    .await;
+    assert_eq!(cancelled["application"]["status"], json!({"status": "cancelled"}));
+    assert_eq!(balance(&h, &so, "earned").await, ("30".into(), "0".into(), "30".into()));
+    let entries = ledger(&h, &so, "earned").await;
+    assert_eq!(entries.len(), 3);
+    assert_eq!(
+        entries[2]["movement"],
+        json!({"type": "reversal", "of": 2, "amount": "4"})
+    );
+    assert_eq!(entries[2]["why"]["cause"], "cancelled");
+    assert_eq!(entries[2]["why"]["application"], id.as_str());
+    assert_eq!(entries[2]["balance_after"], "30");
+}
+
+async fn concurrent_applications_cannot_together_overdraw(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+
+    // Two applications of 20 days each against 30 days, sent at once.
+    let first = next(&h, 14, Weekday::Monday);
+    let second = first + Duration::days(28);
+    let (a, b) = tokio::join!(
+        h.post(
+            "/api/v1/leave/applications",
+            &so,
+            earned(first, first + Duration::days(19))
+        ),
+        h.post(
+            "/api/v1/leave/applications",
+            &so,
+            earned(second, second + Duration::days(19))
+        ),
+    );
+    let statuses = [a.status, b.status];
+    let won = statuses.iter().filter(|s| **s == StatusCode::CREATED).count();
+    assert_eq!(won, 1, "{} / {}", a.body, b.body);
+    let lost = if a.status == StatusCode::CREATED { &b } else { &a };
+    assert!(
+        [StatusCode::UNPROCESSABLE_ENTITY, StatusCode::CONFLICT].contains(&lost.status),
+        "{}",
+        lost.body
+    );
+    if lost.status == StatusCode::UNPROCESSABLE_ENTITY {
+        assert_eq!(lost.body["field"], "kind");
+    }
+    assert_eq!(
+        balance(&h, &so, "earned").await,
+        ("30".into(), "20".into(), "10".into())
+    );
+    let mine = h.get("/api/v1/leave/applications", &so).await;
+    assert_eq!(mine.body["items"].as_array().unwrap().len(), 1);
+}
+
+async fn a_replayed_application_is_made_once(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let from = next(&h, 12, Weekday::Wednesday);
+    let body = earned(from, from + Duration::days(4));
+    let path = "/api/v1/leave/applications";
+    let first = h.post_with_key(path, &so, body.clone(), "leave-apply-0001").await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+    let again = h.post_with_key(path, &so, body.clone(), "leave-apply-0001").await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(id_of(&again.body), id_of(&first.body));
+    assert_eq!(balance(&h, &so, "earned").await, ("30".into(), "5".into(), "25".into()));
+    let mine = h.get("/api/v1/leave/applications", &so).await;
+    assert_eq!(mine.body["items"].as_array().unwrap().len(), 1);
+
+    // The same key with a different request is refused.
+    let other = h
+        .post_with_key(path, &so, earned(from, from + Duration::days(1)), "leave-apply-0001")
+        .await;
+    assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", other.body);
+
+    // A replayed sanction debits once.
+    let ds = h.login("HR2002").await;
+    let secy = h.login("HR2004").await;
+    let id = id_of(&first.body);
+    act_ok(&h, &ds, &id, json!({"version": 1, "action": "recommend"})).await;
+    let act_path = format!("/api/v1/leave/applications/{id}/act");
+    let sanction = json!({"version": 2, "action": "sanction"});
+    let once = h
+        .post_with_key(&act_path, &secy, sanction.clone(), "leave-sanction-1")
+        .await;
+    let twice = h.post_with_key(&act_path, &secy, sanction, "leave-sanction-1").await;
+    assert_eq!(
+        (once.status, twice.status),
+        (StatusCode::OK, StatusCode::OK),
+        "{}",
+        twice.body
+    );
+    assert_eq!(once.body, twice.body);
+    assert_eq!(balance(&h, &so, "earned").await, ("25".into(), "0".into(), "25".into()));
+    assert_eq!(ledger(&h, &so, "earned").await.len(), 2);
+}
+
+/// Runs the credit job over every page of Haryana's employees; returns the summed counts.
+async fn credit(h: &Harness, cookie: &str, half: &str) -> (u64, u64, u64) {
+    let (mut employees, mut written, mut already) = (0, 0, 0);
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut path = format!("/api/v1/leave/credits/{half}?state=HR");
+        if let Some(c) = &cursor {
+            path.push_str(&format!("&cursor={c}"));
+        }
+        let reply = h.post(&path, cookie, json!({})).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        employees += reply.body["employees"].as_u64().unwrap();
+        written += reply.body["entries_written"].as_u64().unwrap();
+        already += reply.body["already_credited"].as_u64().unwrap();
+        match reply.body["next_cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => return (employees, written, already),
+        }
+    }
+}
+
+async fn the_half_yearly_credit_run_twice_credits_once(h: Harness) {
+    let admin = h.login("HR9001").await;
+    let so = h.login("HR2001").await;
+
+    // Only an administrator runs it.
+    let refused = h.post("/api/v1/leave/credits/2027H1?state=HR", &so, json!({})).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+
+    // The first run credits every demo official's earned, half pay and casual leave (casual
+    // leave lapses at the year's end first); the second finds every credit already there.
+    let (employees, written, already) = credit(&h, &admin, "2027H1").await;
+    assert_eq!(employees, 8);
+    assert!(written >= 8 * 3, "{written}");
+    assert_eq!(already, 0);
+    let (employees, written, already) = credit(&h, &admin, "2027h1").await;
+    assert_eq!((employees, written), (8, 0));
+    assert_eq!(already, 8 * 4);
+
+    assert_eq!(balance(&h, &so, "earned").await.0, "45");
+    assert_eq!(balance(&h, &so, "half_pay").await.0, "30");
+    assert_eq!(balance(&h, &so, "casual").await.0, "8");
+    let entries = ledger(&h, &so, "EL").await;
+    assert_eq!(entries.len(), 2);
+    assert_eq!(
+        entries[1]["movement"],
+        json!({"type": "credit", "amount": "15", "overflow": "0"})
+    );
+    assert_eq!(entries[1]["why"]["cause"], "accrual");
+    assert_eq!(
+        entries[1]["why"]["period"],
+        json!({"kind": "half_year", "year": 2027, "half": "first"})
+    );
+    let casual = ledger(&h, &so, "casual").await;
+    assert_eq!(casual[1]["movement"], json!({"type": "lapse", "amount": "8"}));
+    assert_eq!(casual[2]["movement"]["type"], "credit");
+
+    let bad = h.post("/api/v1/leave/credits/2027H3?state=HR", &admin, json!({})).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.body["field"], "half");
+}
+
+async fn assess_counts_earned_leave_across_a_holiday_and_a_weekend(h: Harness) {
+    let admin = h.login("HR9001").await;
+    let so = h.login("HR2001").await;
+    // Given a gazetted holiday on a Friday, between a Thursday and the Monday after.
+    let friday = next(&h, 14, Weekday::Friday);
+    let (thursday, monday) = (friday - Duration::days(1), friday + Duration::days(3));
+    for year in [thursday.year(), monday.year()] {
+        let path = format!("/api/v1/leave/holidays/HR/{year}");
+        let current = h.get(&path, &admin).await;
+        let expected = current.body.get("version").cloned().unwrap_or(Value::Null);
+        let holidays = if friday.year() == year {
+            json!([{"date": iso(friday), "name_en": "Foundation Day", "name_hi": "स्थापना दिवस", "kind": "gazetted"}])
+        } else {
+            json!([])
+        };
+        let body = json!({"expected_version": expected, "weekly_offs": weekends(), "holidays": holidays});
+        let reply = h.request(Method::PUT, &path, Some(&admin), Some(body), &[]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+
+    // Earned leave counts every day of the spell, holiday and weekend included.
+    let spell = |kind: &str| json!({"kind": kind, "from": iso(thursday), "to": iso(monday)});
+    let earned = h.post("/api/v1/leave/assess", &so, spell("earned")).await;
+    assert_eq!(earned.status, StatusCode::OK, "{}", earned.body);
+    let assessment = &earned.body["assessment"];
+    assert_eq!(assessment["days"], "5");
+    assert_eq!(assessment["calendar_days"], 5);
+    assert_eq!(assessment["non_working_days"], 3);
+    assert_eq!(assessment["debit"]["balance_before"], "30");
+    assert_eq!(assessment["debit"]["balance_after"], "25");
+    let chain: Vec<&str> = earned.body["chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["post"].as_str().unwrap())
+        .collect();
+    assert_eq!(chain, ["FIN-HQ-DS", "FIN-HQ-SECY"]);
+
+    // Casual leave counts only the working days, and sanctions at the reporting officer.
+    let casual = h.post("/api/v1/leave/assess", &so, spell("casual")).await;
+    assert_eq!(casual.status, StatusCode::OK, "{}", casual.body);
+    assert_eq!(casual.body["assessment"]["days"], "2");
+    assert_eq!(casual.body["chain"].as_array().unwrap().len(), 1);
+    // Casual leave may not start on the holiday.
+    let on_holiday = json!({"kind": "casual", "from": iso(friday), "to": iso(monday)});
+    let refused = h.post("/api/v1/leave/assess", &so, on_holiday).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert_eq!(refused.body["field"], "from");
+    // The what-if changed nothing.
+    assert_eq!(balance(&h, &so, "earned").await, ("30".into(), "0".into(), "30".into()));
+}
+
+async fn only_the_approver_at_the_step_may_act(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let clerk = h.login("HR2003").await;
+    let secy = h.login("HR2004").await;
+    let from = next(&h, 10, Weekday::Monday);
+    let id = id_of(&apply(&h, &so, earned(from, from + Duration::days(2))).await);
+
+    let recommend = json!({"version": 1, "action": "recommend"});
+    for (who, cookie) in [("clerk", &clerk), ("applicant", &so), ("next approver", &secy)] {
+        let reply = act(&h, cookie, &id, recommend.clone()).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{who}: {}", reply.body);
+    }
+    // The clerk cannot read another post's leave inbox either.
+    let peek = h.get("/api/v1/leave/inbox?post=FIN-HQ-DS", &clerk).await;
+    assert_eq!(peek.status, StatusCode::FORBIDDEN);
+    // Only the applicant cancels.
+    let cancel = act(&h, &ds, &id, json!({"version": 1, "action": "cancel"})).await;
+    assert_eq!(cancel.status, StatusCode::FORBIDDEN, "{}", cancel.body);
+    // The reporting officer recommends; sanctioning is not this step's act.
+    let wrong = act(&h, &ds, &id, json!({"version": 1, "action": "sanction"})).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", wrong.body);
+    assert_eq!(wrong.body["field"], "action");
+    // A stale version is a conflict carrying the current one.
+    act_ok(&h, &ds, &id, recommend.clone()).await;
+    let stale = act(&h, &secy, &id, json!({"version": 1, "action": "sanction"})).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    assert_eq!(stale.body["current_version"], 2);
+}
+
+async fn bad_dates_and_fields_get_422_naming_the_field(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let from = next(&h, 10, Weekday::Monday);
+    let cases = [
+        (
+            json!({"kind": "earned", "from": "2026-13-40", "to": iso(from), "reason": "x"}),
+            "from",
+        ),
+        (
+            json!({"kind": "earned", "from": iso(from), "to": iso(from - Duration::days(3)), "reason": "x"}),
+            "to",
+        ),
+        (
+            json!({"kind": "sabbatical", "from": iso(from), "to": iso(from), "reason": "x"}),
+            "kind",
+        ),
+        (
+            json!({"kind": "earned", "from": iso(from), "to": iso(from), "reason": ""}),
+            "reason",
+        ),
+        (
+            json!({"kind": "earned", "from": iso(from), "to": iso(from + Duration::days(40)), "reason": "Long"}),
+            "kind",
+        ),
+        (
+            json!({"kind": "maternity", "from": iso(from), "to": iso(from + Duration::days(9)), "reason": "x"}),
+            "kind",
+        ),
+        (
+            json!({"kind": "earned", "from": iso(from), "to": iso(from), "half_day_start": true, "reason": "x"}),
+            "half_day_start",
+        ),
+    ];
+    for (body, field) in cases {
+        let reply = h.post("/api/v1/leave/applications", &so, body.clone()).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {}", reply.body);
+        assert_eq!(reply.body["field"], field, "{body}: {}", reply.body);
+        assert_eq!(reply.body["code"], "invalid");
+    }
+    let bad_kind = h.get("/api/v1/leave/ledger/XX", &so).await;
+    assert_eq!(bad_kind.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let bad_state = h.get("/api/v1/leave/holidays/H1/2026", &so).await;
+    assert_eq!(bad_state.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let missing = h
+        .post(
+            "/api/v1/leave/applications/LV-2026-NOSUCHAPP/act",
+            &so,
+            json!({"version": 1, "action": "cancel"}),
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    // Nothing was reserved by any of it.
+    assert_eq!(balance(&h, &so, "earned").await.1, "0");
+}
+
+async fn administrators_version_rules_and_holidays(h: Harness) {
+    // Every e-Leave endpoint needs a session; the OpenAPI document lists them.
+    for path in [
+        "/api/v1/leave/rules",
+        "/api/v1/leave/balances",
+        "/api/v1/leave/applications",
+    ] {
+        let reply = h
+            .request(Method::GET, path, Some("daftar_session=forged"), None, &[])
+            .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let openapi = h.request(Method::GET, "/api/openapi.json", None, None, &[]).await;
+    for path in [
+        "/api/v1/leave/applications/{id}/act",
+        "/api/v1/leave/credits/{half}",
+        "/api/v1/leave/inbox",
+    ] {
+        assert!(openapi.body["paths"].get(path).is_some(), "{path}");
+    }
+    let admin = h.login("HR9001").await;
+    let so = h.login("HR2001").await;
+    let rules = h.get("/api/v1/leave/rules", &so).await;
+    assert_eq!(rules.status, StatusCode::OK, "{}", rules.body);
+    assert_eq!(rules.body["rules"]["state"], "HR");
+    assert_eq!(rules.body["rules"]["version"], 1);
+    assert_eq!(rules.body["rules"]["types"].as_array().unwrap().len(), 11);
+
+    // A new version, from the one in force, recorded with who set it.
+    let mut types = rules.body["rules"]["types"].clone();
+    types[0]["accrual"]["amount"] = json!("10");
+    types[0]["max_balance"] = json!("10");
+    let put = json!({"expected_version": 1, "effective_from": "2027-01-01", "types": types});
+    let path = "/api/v1/leave/rules/HR";
+    let refused = h.request(Method::PUT, path, Some(&so), Some(put.clone()), &[]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let set = h.request(Method::PUT, path, Some(&admin), Some(put.clone()), &[]).await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.body);
+    assert_eq!(set.body["rules"]["version"], 2);
+    assert_eq!(set.body["recorded"]["by"], "HR9001");
+    let stale = h.request(Method::PUT, path, Some(&admin), Some(put), &[]).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    // A broken rule set is refused with the field.
+    let mut broken = set.body["rules"]["types"].clone();
+    broken[2]["max_balance"] = json!("5");
+    let body = json!({"expected_version": 2, "effective_from": "2027-01-01", "types": broken});
+    let bad = h.request(Method::PUT, path, Some(&admin), Some(body), &[]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert_eq!(bad.body["field"], "types");
+
+    // Haryana's 2026 holidays are seeded.
+    let holidays = h.get("/api/v1/leave/holidays/HR/2026", &so).await;
+    assert_eq!(holidays.status, StatusCode::OK);
+    assert_eq!(holidays.body["version"], 1);
+    assert!(holidays.body["calendar"]["holidays"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["name_en"] == "Diwali"));
+    let holiday_put = json!({"expected_version": 1, "weekly_offs": weekends(), "holidays": [
+        {"date": "2027-01-26", "name_en": "Republic Day", "name_hi": "गणतंत्र दिवस", "kind": "gazetted"}]});
+    let wrong_year = h
+        .request(
+            Method::PUT,
+            "/api/v1/leave/holidays/HR/2026",
+            Some(&admin),
+            Some(holiday_put),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        wrong_year.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        wrong_year.body
+    );
+    assert_eq!(
+        h.get("/api/v1/leave/holidays/HR/2031", &so).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn extraordinary_leave_reduces_the_next_credits(h: Harness) {
+    use daftar_domain::leave::Period;
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let secy = h.login("HR2004").await;
+
+    // Given twenty days of extraordinary leave inside one half-year, sanctioned.
+    let mut from = next(&h, 14, Weekday::Monday);
+    if Period::half_year_of(from) != Period::half_year_of(from + Duration::days(19)) {
+        from = next(&h, 60, Weekday::Monday);
+    }
+    let half = Period::half_year_of(from);
+    let body = json!({"kind": "extraordinary", "from": iso(from), "to": iso(from + Duration::days(19)), "reason": "Higher studies"});
+    let id = id_of(&apply(&h, &so, body).await);
+    act_ok(&h, &ds, &id, json!({"version": 1, "action": "recommend"})).await;
+    act_ok(&h, &secy, &id, json!({"version": 2, "action": "approve"})).await;
+    act_ok(&h, &secy, &id, json!({"version": 3, "action": "sanction"})).await;
+    let counter = daftar_store::Key::new("EMP#HR2001", format!("ABSENCE#{half}"));
+    assert_eq!(h.store.get(&counter).await.unwrap().unwrap().count, 40);
+
+    // When the next half-year is credited, earned leave loses a tenth of those days and half
+    // pay leave one day in eighteen, each rounded to the nearest day.
+    let following = match half {
+        Period::HalfYear {
+            year,
+            half: daftar_domain::leave::ledger::Half::First,
+        } => format!("{year}H2"),
+        Period::HalfYear { year, .. } => format!("{}H1", year + 1),
+        other => panic!("{other:?}"),
+    };
+    credit(&h, &admin, &following).await;
+    let earned = ledger(&h, &so, "EL").await;
+    assert_eq!(earned.last().unwrap()["movement"]["amount"], "13", "{earned:?}");
+    let half_pay = ledger(&h, &so, "HPL").await;
+    assert_eq!(half_pay.last().unwrap()["movement"]["amount"], "9", "{half_pay:?}");
+    // Someone who took none gets the full credit.
+    let ds_earned = ledger(&h, &ds, "EL").await;
+    assert_eq!(ds_earned.last().unwrap()["movement"]["amount"], "15");
+}
