@@ -23,6 +23,7 @@ on_both_backends!(
     bad_dates_and_fields_get_422_naming_the_field,
     administrators_version_rules_and_holidays,
     extraordinary_leave_reduces_the_next_credits,
+    child_care_leave_is_granted_once_and_can_be_taken,
 );
 
 fn today(h: &Harness) -> Date {
@@ -378,15 +379,30 @@ async fn the_half_yearly_credit_run_twice_credits_once(h: Harness) {
     let refused = h.post("/api/v1/leave/credits/2027H1?state=HR", &so, json!({})).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
 
-    // The first run credits every demo official's earned, half pay and casual leave (casual
-    // leave lapses at the year's end first); the second finds every credit already there.
+    // A half-year that has not begun is not credited.
+    let future = format!("/api/v1/leave/credits/{}H1?state=HR", today(&h).year() + 1);
+    let early = h.post(&future, &admin, json!({})).await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", early.body);
+    assert_eq!(early.body["field"], "half");
+
+    // On 1 January 2027 (or later), and signed in again then:
+    let new_year = Date::from_calendar_date(2027, time::Month::January, 1).unwrap();
+    if today(&h) < new_year {
+        h.clock.advance(new_year - today(&h));
+    }
+    let admin = h.login("HR9001").await;
+    let so = h.login("HR2001").await;
+
+    // The first run credits every demo official's earned, half pay, casual leave and
+    // restricted holidays (casual leave lapses at the year's end first); the three women's
+    // child care leave is already there from the seed. The second run finds every credit.
     let (employees, written, already) = credit(&h, &admin, "2027H1").await;
     assert_eq!(employees, 8);
     assert!(written >= 8 * 3, "{written}");
-    assert_eq!(already, 0);
+    assert_eq!(already, 3);
     let (employees, written, already) = credit(&h, &admin, "2027h1").await;
     assert_eq!((employees, written), (8, 0));
-    assert_eq!(already, 8 * 4);
+    assert_eq!(already, 8 * 4 + 3);
 
     assert_eq!(balance(&h, &so, "earned").await.0, "45");
     assert_eq!(balance(&h, &so, "half_pay").await.0, "30");
@@ -601,6 +617,16 @@ async fn administrators_version_rules_and_holidays(h: Harness) {
     let bad = h.request(Method::PUT, path, Some(&admin), Some(body), &[]).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert_eq!(bad.body["field"], "types");
+    // So is a chain longer than an application can hold, rather than failing when applied.
+    let mut long_chain = set.body["rules"]["types"].clone();
+    let steps = long_chain[0]["chain"][0]["steps"].as_array().unwrap().clone();
+    let mut many = vec![steps[0].clone(); 255];
+    many.push(steps.last().unwrap().clone());
+    long_chain[0]["chain"][0]["steps"] = json!(many);
+    let body = json!({"expected_version": 2, "effective_from": "2027-01-01", "types": long_chain});
+    let bad = h.request(Method::PUT, path, Some(&admin), Some(body), &[]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert_eq!(bad.body["field"], "types");
 
     // Haryana's 2026 holidays are seeded.
     let holidays = h.get("/api/v1/leave/holidays/HR/2026", &so).await;
@@ -656,8 +682,8 @@ async fn extraordinary_leave_reduces_the_next_credits(h: Harness) {
     let counter = daftar_store::Key::new("EMP#HR2001", format!("ABSENCE#{half}"));
     assert_eq!(h.store.get(&counter).await.unwrap().unwrap().count, 40);
 
-    // When the next half-year is credited, earned leave loses a tenth of those days and half
-    // pay leave one day in eighteen, each rounded to the nearest day.
+    // When the next half-year is credited, earned leave loses a tenth of those days, rounded
+    // to the nearest day. Half pay leave is cut only for dies non (Rule 29), so it is not.
     let following = match half {
         Period::HalfYear {
             year,
@@ -666,12 +692,57 @@ async fn extraordinary_leave_reduces_the_next_credits(h: Harness) {
         Period::HalfYear { year, .. } => format!("{}H1", year + 1),
         other => panic!("{other:?}"),
     };
+    // (run once that half-year has begun, by people signed in then).
+    let begins = daftar_domain::leave::wire::parse_half_year(&following)
+        .unwrap()
+        .start()
+        .unwrap();
+    h.clock.advance(begins - today(&h));
+    let (admin, so, ds) = (
+        h.login("HR9001").await,
+        h.login("HR2001").await,
+        h.login("HR2002").await,
+    );
     credit(&h, &admin, &following).await;
     let earned = ledger(&h, &so, "EL").await;
     assert_eq!(earned.last().unwrap()["movement"]["amount"], "13", "{earned:?}");
     let half_pay = ledger(&h, &so, "HPL").await;
-    assert_eq!(half_pay.last().unwrap()["movement"]["amount"], "9", "{half_pay:?}");
+    assert_eq!(half_pay.last().unwrap()["movement"]["amount"], "10", "{half_pay:?}");
     // Someone who took none gets the full credit.
     let ds_earned = ledger(&h, &ds, "EL").await;
     assert_eq!(ds_earned.last().unwrap()["movement"]["amount"], "15");
+}
+
+async fn child_care_leave_is_granted_once_and_can_be_taken(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let woman = h.login("HR1001").await;
+    let man = h.login("HR2001").await;
+
+    // Given the 730 days granted once for the service to those the rule admits,
+    assert_eq!(balance(&h, &woman, "child_care").await.0, "730");
+    let balances = h.get("/api/v1/leave/balances", &man).await;
+    assert!(
+        !balances
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["kind"] == "child_care"),
+        "{}",
+        balances.body
+    );
+    // and not granted again by the credit job,
+    let current = daftar_domain::leave::Period::half_year_of(today(&h)).to_string();
+    credit(&h, &admin, &current).await;
+    let entries = ledger(&h, &woman, "CCL").await;
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["why"]["period"], json!({"kind": "service"}));
+
+    // when an eligible employee applies for child care leave, it is accepted and reserved.
+    let from = next(&h, 14, Weekday::Monday);
+    let body = json!({"kind": "child_care", "from": iso(from), "to": iso(from + Duration::days(9)), "reason": "Child's board examinations"});
+    apply(&h, &woman, body).await;
+    let (_, reserved, _) = balance(&h, &woman, "child_care").await;
+    assert_ne!(reserved, "0");
 }

@@ -10,10 +10,11 @@ use crate::state::AppState;
 use axum::http::StatusCode;
 use daftar_domain::auth::{authorize, Action, Resource};
 use daftar_domain::leave::account::Account;
-use daftar_domain::leave::ledger::{Applied, Half, Period};
+use daftar_domain::leave::ledger::{credits_due, may_run_credits, Applied, Period};
 use daftar_domain::leave::rules::Accrual;
 use daftar_domain::leave::wire::{BalanceView, CreditRun, LedgerView};
 use daftar_domain::leave::{HalfDays, LeaveKind, Ledger, LedgerEntry, RuleSet, StateCode};
+use daftar_domain::local_time::office_date;
 use daftar_domain::EmployeeId;
 use daftar_store::{Condition, Index, Item, Query, SortRange, Store, StoreError, Write};
 
@@ -158,23 +159,6 @@ pub(crate) async fn ledger(state: &AppState, user: &CurrentUser, kind: LeaveKind
     })
 }
 
-/// The accounts a run for `half_year` credits, and the period each is credited for: kinds
-/// earned by the half-year for that half-year, kinds granted yearly with the first half.
-fn credits_due(rules: &RuleSet, half_year: Period) -> Vec<(LeaveKind, Period)> {
-    let Period::HalfYear { year, half } = half_year else {
-        return Vec::new();
-    };
-    rules
-        .types()
-        .iter()
-        .filter_map(|rule| match rule.accrual {
-            Accrual::HalfYearlyAdvance { .. } | Accrual::PerCompletedHalfYear { .. } => Some((rule.kind, half_year)),
-            Accrual::AnnualGrant { .. } if half == Half::First => Some((rule.kind, Period::Year { year })),
-            _ => None,
-        })
-        .collect()
-}
-
 /// The extraordinary leave that reduces a credit: of the half-year before an advance credit,
 /// or of the half-year itself for a credit in arrears.
 async fn absences_counted(
@@ -216,9 +200,11 @@ async fn credit_account(
     for attempt in 0..ACCOUNT_ATTEMPTS {
         let mut loaded = load_account(store, &profile.employee, kind).await?;
         let absences = absences_counted(store, rules, profile, kind, period).await?;
+        // What pending applications reserved stays when the period before closes.
+        let reserved = loaded.account.reserved;
         let accrued = loaded
             .ledger
-            .accrue(rules, period, profile.profile.joined, absences)
+            .accrue(rules, period, profile.profile.joined, absences, reserved)
             .map_err(ledger_refusal)?;
         let written = (loaded.ledger.entries().len() - loaded.read_entries) as u32;
         if written == 0 {
@@ -249,9 +235,9 @@ pub(crate) async fn credit_half_year(
     idempotency: &Idempotency,
 ) -> Result<Outcome<CreditRun>, ApiError> {
     authorize(&user.actor, Action::ManageLeave, Resource::Organisation)?;
+    may_run_credits(half_year, office_date(state.now())).map_err(|e| ApiError::invalid("half", e))?;
     let store = state.store.as_ref();
     let rules = rules_in_force(store, &state_code).await?;
-    let due = credits_due(&rules, half_year);
     let mut query = Query::new(Index::Gsi1, keys::leave_state_partition(&state_code));
     query.range = SortRange::Prefix("EMP#".into());
     query.limit = CREDIT_PAGE;
@@ -271,8 +257,8 @@ pub(crate) async fn credit_half_year(
     for item in &page.items {
         let profile: LeaveProfile = item.parse()?;
         run.employees += 1;
-        for (kind, period) in &due {
-            match credit_account(store, &rules, &profile, *kind, *period).await? {
+        for (kind, period) in credits_due(&rules, half_year, &profile.profile) {
+            match credit_account(store, &rules, &profile, kind, period).await? {
                 Credited::Written(n) => run.entries_written += n,
                 Credited::Already => run.already_credited += 1,
                 Credited::NothingDue => {}

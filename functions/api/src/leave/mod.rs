@@ -18,7 +18,7 @@ pub use routes::router;
 use crate::error::ApiError;
 use crate::keys;
 use daftar_domain::leave::application::ApplicationRefusal;
-use daftar_domain::leave::calendar::CalendarError;
+use daftar_domain::leave::calendar::{years_of_spell, CalendarError};
 use daftar_domain::leave::ledger::LedgerRefusal;
 use daftar_domain::leave::officers::{ChainError, LeaveOfficers};
 use daftar_domain::leave::rules::RuleError;
@@ -136,10 +136,6 @@ pub(crate) async fn load_holidays(
     }
 }
 
-/// The longest span of years one request loads calendars for (extraordinary leave runs up to
-/// five years).
-const MAX_YEARS: i32 = 6;
-
 /// The state's calendars for every year from `from` to `to` that has one; the rules refuse a
 /// spell that needs a missing year.
 pub(crate) async fn load_calendars(
@@ -148,11 +144,11 @@ pub(crate) async fn load_calendars(
     from: i32,
     to: i32,
 ) -> Result<Calendars, ApiError> {
-    if to - from > MAX_YEARS {
+    let Some(span) = years_of_spell(from, to) else {
         return Err(ApiError::invalid("to", "a spell of leave spans at most five years"));
-    }
+    };
     let mut years = Vec::new();
-    for year in from..=to {
+    for year in span {
         if let Some(view) = load_holidays(store, state, year).await? {
             years.push(view.calendar);
         }

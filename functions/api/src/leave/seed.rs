@@ -1,6 +1,6 @@
 //! e-Leave's demo data: Haryana's rule set (the central rules' default) and 2026 holidays,
-//! a leave profile and opening balances for each demo official, and the reporting,
-//! controlling and establishment posts of every demo post.
+//! a leave profile, opening balances and child care leave (to those due it) for each demo
+//! official, and the reporting, controlling and establishment posts of every demo post.
 //!
 //! Like the organisation's seed it runs once, recorded by its own marker.
 
@@ -11,7 +11,7 @@ use crate::error::ApiError;
 use crate::keys;
 use crate::org::seed::{demo_offices, DEMO_USERS};
 use daftar_domain::leave::account::Account;
-use daftar_domain::leave::ledger::{Cause, Change};
+use daftar_domain::leave::ledger::{credits_due, Cause, Change, Period};
 use daftar_domain::leave::officers::LeaveOfficers;
 use daftar_domain::leave::rules::Gender;
 use daftar_domain::leave::wire::{HolidaysView, LeaveRulesView, Recorded};
@@ -157,6 +157,7 @@ pub fn demo_writes() -> Vec<Write> {
             item: profile.item(),
             condition: Condition::None,
         });
+        let mut ledgers = Vec::new();
         for (kind, days) in OPENING {
             let mut ledger = Ledger::new(employee.clone(), *kind);
             ledger
@@ -167,11 +168,26 @@ pub fn demo_writes() -> Vec<Write> {
                     &rules,
                 )
                 .expect("opening balances fit the rules");
-            let mut account = Account::empty(employee.clone(), *kind);
+            ledgers.push(ledger);
+        }
+        // The grants made once for the service (child care leave) to those they are due, as
+        // the credit job would, under the same key, so the job finds them there.
+        let first_half = Period::half_year_of(rules.effective_from());
+        for (kind, period) in credits_due(&rules, first_half, &profile.profile) {
+            if period == Period::Service {
+                let mut ledger = Ledger::new(employee.clone(), kind);
+                ledger
+                    .accrue(&rules, period, *joined, HalfDays::ZERO, HalfDays::ZERO)
+                    .expect("service grants fit the rules");
+                ledgers.push(ledger);
+            }
+        }
+        for ledger in ledgers {
+            let mut account = Account::empty(employee.clone(), ledger.kind());
             account.follow(&ledger);
             writes.push(account_write(&account, None));
             for entry in ledger.entries() {
-                writes.extend(entry_writes(&employee, *kind, entry));
+                writes.extend(entry_writes(&employee, ledger.kind(), entry));
             }
         }
     }

@@ -371,10 +371,35 @@ pub fn last_day_of_month(year: i32, month: Month) -> Option<Date> {
     Date::from_calendar_date(year, month, time::util::days_in_month(month, year)).ok()
 }
 
+/// How many years apart the first and last day of one spell may fall: extraordinary leave,
+/// the longest, is granted up to five years at a time, so a spell touches at most six calendar
+/// years (1 July 2026 to 30 June 2031 is five years and touches 2026 to 2031).
+pub const MAX_SPELL_YEARS: i32 = 5;
+
+/// The calendar years a spell from `from_year` to `to_year` needs calendars for, or `None` when
+/// they lie more than [`MAX_SPELL_YEARS`] apart (no spell is that long). Reversed years need
+/// none: the rules refuse such a spell for its dates.
+pub fn years_of_spell(from_year: i32, to_year: i32) -> Option<std::ops::RangeInclusive<i32>> {
+    (to_year - from_year <= MAX_SPELL_YEARS).then_some(from_year..=to_year)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn a_spell_needs_calendars_for_at_most_six_years() {
+        let cases = [
+            (2026, 2026, Some(1)),
+            (2026, 2031, Some(6)),
+            (2026, 2032, None),
+            (2027, 2026, Some(0)),
+        ];
+        for (from, to, years) in cases {
+            assert_eq!(years_of_spell(from, to).map(|r| r.count()), years, "{from}..{to}");
+        }
+    }
 
     fn hr() -> StateCode {
         StateCode::parse("HR").unwrap()

@@ -12,6 +12,7 @@
 
 use super::days::{Balance, HalfDays};
 use super::rules::{Accrual, LeaveKind, LeaveTypeRule, RuleSet};
+use super::spell::EmployeeProfile;
 use super::{ApplicationId, StateCode};
 use crate::ids::EmployeeId;
 use crate::text::Remarks;
@@ -597,14 +598,25 @@ impl Ledger {
 
     /// Ends `period`: a kind that does not carry forward lapses what is left; a kind with a
     /// maximum lapses what is above it (the unspent overflow). Running it twice lapses once.
-    pub fn close_period(&mut self, rules: &RuleSet, period: Period) -> Result<Option<Applied>, LedgerRefusal> {
+    ///
+    /// `reserved` is what pending applications have reserved of the account. It never lapses:
+    /// a casual leave applied for in December and still awaiting sanction in January must find
+    /// its days there when it is sanctioned.
+    pub fn close_period(
+        &mut self,
+        rules: &RuleSet,
+        period: Period,
+        reserved: HalfDays,
+    ) -> Result<Option<Applied>, LedgerRefusal> {
         let rule = rules.rule(self.kind).ok_or(LedgerRefusal::NoAccount(self.kind))?;
         let on = period.end().ok_or(LedgerRefusal::WrongPeriod(self.kind))?;
+        let unreserved = self.balance().available().saturating_sub(reserved);
         let lapsing = if !rule.carry_forward {
-            self.balance().available()
+            unreserved
         } else {
             rule.max_balance
                 .map_or(HalfDays::ZERO, |cap| self.balance().excess_over(cap))
+                .min(unreserved)
         };
         let cause = Cause::PeriodEnd { period };
         if let Some(seq) = cause.key(self.kind).and_then(|key| self.recorded(&key)) {
@@ -617,14 +629,16 @@ impl Ledger {
     }
 
     /// Credits `period` (a year, a half-year, or the service) as the kind's rule says, after
-    /// closing the period before it. Idempotent: the credit carries the key `EL#2026H1`, and a
-    /// second run finds it and changes nothing. `None` when nothing is due (joined later).
+    /// closing the period before it (keeping `reserved`, see [`Ledger::close_period`]).
+    /// Idempotent: the credit carries the key `EL#2026H1`, and a second run finds it and
+    /// changes nothing. `None` when nothing is due (joined later).
     pub fn accrue(
         &mut self,
         rules: &RuleSet,
         period: Period,
         joined: Date,
         absences: HalfDays,
+        reserved: HalfDays,
     ) -> Result<Option<(Applied, CreditPlan)>, LedgerRefusal> {
         let rule = rules
             .rule(self.kind)
@@ -655,7 +669,7 @@ impl Ledger {
         // arrears comes after its own period, which it closes after crediting.
         if !in_arrears {
             if let Some(previous) = period.previous() {
-                self.close_period(rules, previous)?;
+                self.close_period(rules, previous, reserved)?;
             }
         }
         if plan.amount.is_zero() {
@@ -679,8 +693,59 @@ impl Ledger {
             Period::HalfYear { year, half },
             joined,
             absences_in_previous_half,
+            HalfDays::ZERO,
         )
     }
+}
+
+/// Why a credit run was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CreditRunRefusal {
+    #[error("credits are run for a half-year, such as 2026H1")]
+    NotAHalfYear,
+    #[error("{period} has not begun: it starts on {starts}")]
+    NotBegun { period: Period, starts: Date },
+}
+
+/// Refuses a run for a half-year that starts after `today` (the office date): an advance
+/// credit belongs to a half-year that has begun, and a credit in arrears to one that has ended.
+pub fn may_run_credits(half_year: Period, today: Date) -> Result<(), CreditRunRefusal> {
+    let Period::HalfYear { .. } = half_year else {
+        return Err(CreditRunRefusal::NotAHalfYear);
+    };
+    match half_year.start() {
+        Some(starts) if starts > today => Err(CreditRunRefusal::NotBegun {
+            period: half_year,
+            starts,
+        }),
+        Some(_) => Ok(()),
+        None => Err(CreditRunRefusal::NotAHalfYear),
+    }
+}
+
+/// The credits a run for `half_year` makes to an employee, and the period each is for:
+/// - kinds earned by the half-year, for that half-year;
+/// - kinds granted yearly, for the year, in either half: the first half grants it to everyone,
+///   and the second to those who joined after the first run (pro-rated by
+///   [`plan_credit`]); the credit's key keeps it to once a year;
+/// - a kind granted once for the service (child care leave), to those its rule admits by
+///   gender, on every run until it is credited; its key (`CCL#SERVICE`) keeps it to once.
+pub fn credits_due(rules: &RuleSet, half_year: Period, profile: &EmployeeProfile) -> Vec<(LeaveKind, Period)> {
+    let Period::HalfYear { year, .. } = half_year else {
+        return Vec::new();
+    };
+    rules
+        .types()
+        .iter()
+        .filter_map(|rule| match rule.accrual {
+            Accrual::HalfYearlyAdvance { .. } | Accrual::PerCompletedHalfYear { .. } => Some((rule.kind, half_year)),
+            Accrual::AnnualGrant { .. } => Some((rule.kind, Period::Year { year })),
+            Accrual::ServiceGrant { .. } if rule.eligibility.gender.admits(profile.gender, profile.single_parent) => {
+                Some((rule.kind, Period::Service))
+            }
+            Accrual::ServiceGrant { .. } | Accrual::None => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -822,8 +887,14 @@ mod tests {
         // but a second run for 2027 must not close 2026 again and take the 2027 grant with it.
         let mut ledger = Ledger::new(emp(), LeaveKind::RestrictedHoliday);
         let year = Period::Year { year: 2027 };
-        let first = ledger.accrue(&ccs(), year, LONG_AGO, HalfDays::ZERO).unwrap().unwrap();
-        let second = ledger.accrue(&ccs(), year, LONG_AGO, HalfDays::ZERO).unwrap().unwrap();
+        let first = ledger
+            .accrue(&ccs(), year, LONG_AGO, HalfDays::ZERO, HalfDays::ZERO)
+            .unwrap()
+            .unwrap();
+        let second = ledger
+            .accrue(&ccs(), year, LONG_AGO, HalfDays::ZERO, HalfDays::ZERO)
+            .unwrap()
+            .unwrap();
         assert_eq!(second.0, Applied::AlreadyRecorded { seq: first.0.seq() });
         assert_eq!(ledger.entries().len(), 1);
         assert_eq!(ledger.balance(), Balance::from(days(2)));
@@ -853,6 +924,10 @@ mod tests {
             assert_eq!(plan.amount, days(expected), "{eol} days of extraordinary leave");
             assert_eq!(plan.gross, days(15));
         }
+        // Half pay leave is cut for dies non only (Rule 29), which extraordinary leave is not.
+        let half_pay = ccs().rule(LeaveKind::HalfPay).unwrap().clone();
+        let plan = plan_credit(&half_pay, h2, LONG_AGO, days(30)).unwrap();
+        assert_eq!((plan.reduction, plan.amount), (HalfDays::ZERO, days(10)));
     }
 
     #[test]
@@ -951,7 +1026,7 @@ mod tests {
         assert_eq!(ledger.balance(), Balance::from(days(280)));
         assert_eq!(ledger.overflow(&rules), HalfDays::ZERO);
         assert_eq!(
-            ledger.close_period(&rules, Period::half_year_of(date!(2026 - 06 - 30))),
+            ledger.close_period(&rules, Period::half_year_of(date!(2026 - 06 - 30)), HalfDays::ZERO),
             Ok(None)
         );
     }
@@ -961,7 +1036,13 @@ mod tests {
         let rules = ccs();
         let mut ledger = Ledger::new(emp(), LeaveKind::Casual);
         let (_, plan) = ledger
-            .accrue(&rules, Period::Year { year: 2026 }, LONG_AGO, HalfDays::ZERO)
+            .accrue(
+                &rules,
+                Period::Year { year: 2026 },
+                LONG_AGO,
+                HalfDays::ZERO,
+                HalfDays::ZERO,
+            )
             .unwrap()
             .unwrap();
         assert_eq!(plan.amount, days(8));
@@ -974,7 +1055,13 @@ mod tests {
             )
             .unwrap();
         ledger
-            .accrue(&rules, Period::Year { year: 2027 }, LONG_AGO, HalfDays::ZERO)
+            .accrue(
+                &rules,
+                Period::Year { year: 2027 },
+                LONG_AGO,
+                HalfDays::ZERO,
+                HalfDays::ZERO,
+            )
             .unwrap();
         let movements: Vec<Movement> = ledger.entries().iter().map(|e| e.movement).collect();
         assert_eq!(
@@ -1005,6 +1092,7 @@ mod tests {
                 Period::Year { year: 2026 },
                 date!(2026 - 07 - 01),
                 HalfDays::ZERO,
+                HalfDays::ZERO,
             )
             .unwrap()
             .unwrap();
@@ -1012,21 +1100,172 @@ mod tests {
     }
 
     #[test]
+    fn what_pending_applications_reserved_does_not_lapse_at_the_year_end() {
+        // Given 8 days of casual leave for 2026, 3 taken, and 2 reserved by an application for
+        // 30-31 December still awaiting sanction when the 2027 run closes 2026.
+        let rules = ccs();
+        let mut ledger = Ledger::new(emp(), LeaveKind::Casual);
+        let year = |year| Period::Year { year };
+        ledger
+            .accrue(&rules, year(2026), LONG_AGO, HalfDays::ZERO, HalfDays::ZERO)
+            .unwrap();
+        ledger
+            .apply(
+                date!(2026 - 05 - 04),
+                Change::Debit(days(3)),
+                leave(1, LeaveKind::Casual),
+                &rules,
+            )
+            .unwrap();
+        ledger
+            .accrue(&rules, year(2027), LONG_AGO, HalfDays::ZERO, days(2))
+            .unwrap();
+        // Then only the 3 unreserved days lapse, and the December leave can still be sanctioned.
+        assert_eq!(ledger.entries()[2].movement, Movement::Lapse { amount: days(3) });
+        assert_eq!(ledger.balance(), Balance::from(days(10)));
+        ledger
+            .apply(
+                date!(2026 - 12 - 30),
+                Change::Debit(days(2)),
+                leave(2, LeaveKind::Casual),
+                &rules,
+            )
+            .unwrap();
+        assert_eq!(ledger.balance(), Balance::from(days(8)));
+        // An earned leave overflow lapses only as far as nothing reserved is touched.
+        let mut earned = earned_with(295);
+        earned
+            .credit_for_half_year(&rules, 2026, Half::First, LONG_AGO, HalfDays::ZERO)
+            .unwrap();
+        let h1 = Period::half_year_of(date!(2026 - 06 - 30));
+        assert_eq!(
+            earned.close_period(&rules, h1, days(306)).unwrap().map(|a| a.seq()),
+            Some(3)
+        );
+        assert_eq!(earned.entries()[2].movement, Movement::Lapse { amount: days(4) });
+    }
+
+    #[test]
+    fn a_credit_run_waits_for_its_half_year_to_begin() {
+        let h = |year, half| Period::HalfYear { year, half };
+        let cases = [
+            (h(2026, Half::Second), date!(2026 - 11 - 23), true),
+            (h(2026, Half::Second), date!(2026 - 07 - 01), true),
+            (h(2026, Half::Second), date!(2026 - 06 - 30), false),
+            (h(2027, Half::First), date!(2026 - 12 - 31), false),
+            (h(2027, Half::First), date!(2027 - 01 - 01), true),
+            (h(2010, Half::First), date!(2026 - 11 - 23), true),
+            (Period::Year { year: 2026 }, date!(2026 - 11 - 23), false),
+        ];
+        for (period, today, allowed) in cases {
+            assert_eq!(may_run_credits(period, today).is_ok(), allowed, "{period} on {today}");
+        }
+        assert_eq!(
+            may_run_credits(h(2027, Half::First), date!(2026 - 11 - 23)),
+            Err(CreditRunRefusal::NotBegun {
+                period: h(2027, Half::First),
+                starts: date!(2027 - 01 - 01)
+            })
+        );
+    }
+
+    #[test]
+    fn each_run_credits_what_is_due_to_whom() {
+        use crate::leave::rules::Gender;
+        let rules = ccs();
+        let profile = |gender, joined| EmployeeProfile {
+            gender,
+            joined,
+            surviving_children: 1,
+            single_parent: false,
+        };
+        let h2 = Period::HalfYear {
+            year: 2026,
+            half: Half::Second,
+        };
+        let due = |p: &EmployeeProfile| credits_due(&rules, h2, p);
+        let man = due(&profile(Gender::Male, LONG_AGO));
+        let woman = due(&profile(Gender::Female, LONG_AGO));
+        // The second half also carries the year's grants, for those who joined since the first.
+        for expected in [
+            (LeaveKind::Earned, h2),
+            (LeaveKind::HalfPay, h2),
+            (LeaveKind::Casual, Period::Year { year: 2026 }),
+            (LeaveKind::RestrictedHoliday, Period::Year { year: 2026 }),
+        ] {
+            assert!(man.contains(&expected) && woman.contains(&expected), "{expected:?}");
+        }
+        // Child care leave goes to those its rule admits, once for the service.
+        assert!(!man.iter().any(|(kind, _)| *kind == LeaveKind::ChildCare));
+        assert!(woman.contains(&(LeaveKind::ChildCare, Period::Service)));
+        let single_father = EmployeeProfile {
+            single_parent: true,
+            ..profile(Gender::Male, LONG_AGO)
+        };
+        assert!(due(&single_father).contains(&(LeaveKind::ChildCare, Period::Service)));
+
+        // A newcomer of August gets five months' share of the year's casual leave in the
+        // second-half run; someone credited in January is not credited again.
+        let august = date!(2026 - 08 - 03);
+        let mut newcomer = Ledger::new(emp(), LeaveKind::Casual);
+        let (_, plan) = newcomer
+            .accrue(
+                &rules,
+                Period::Year { year: 2026 },
+                august,
+                HalfDays::ZERO,
+                HalfDays::ZERO,
+            )
+            .unwrap()
+            .unwrap();
+        assert_eq!((plan.amount, plan.on), (days(3), august));
+        let mut old_hand = Ledger::new(emp(), LeaveKind::Casual);
+        let year = Period::Year { year: 2026 };
+        let (first, _) = old_hand
+            .accrue(&rules, year, LONG_AGO, HalfDays::ZERO, HalfDays::ZERO)
+            .unwrap()
+            .unwrap();
+        let (again, _) = old_hand
+            .accrue(&rules, year, LONG_AGO, HalfDays::ZERO, HalfDays::ZERO)
+            .unwrap()
+            .unwrap();
+        assert_eq!(again, Applied::AlreadyRecorded { seq: first.seq() });
+    }
+
+    #[test]
     fn child_care_leave_is_granted_once_for_the_service() {
         let rules = ccs();
         let mut ledger = Ledger::new(emp(), LeaveKind::ChildCare);
         let (first, plan) = ledger
-            .accrue(&rules, Period::Service, date!(2015 - 08 - 03), HalfDays::ZERO)
+            .accrue(
+                &rules,
+                Period::Service,
+                date!(2015 - 08 - 03),
+                HalfDays::ZERO,
+                HalfDays::ZERO,
+            )
             .unwrap()
             .unwrap();
         assert_eq!((plan.amount, plan.on), (days(730), date!(2015 - 08 - 03)));
         let (again, _) = ledger
-            .accrue(&rules, Period::Service, date!(2015 - 08 - 03), HalfDays::ZERO)
+            .accrue(
+                &rules,
+                Period::Service,
+                date!(2015 - 08 - 03),
+                HalfDays::ZERO,
+                HalfDays::ZERO,
+            )
             .unwrap()
             .unwrap();
         assert_eq!(again, Applied::AlreadyRecorded { seq: first.seq() });
         assert_eq!(
-            ledger.accrue(&rules, Period::Year { year: 2026 }, LONG_AGO, HalfDays::ZERO),
+            ledger.accrue(
+                &rules,
+                Period::Year { year: 2026 },
+                LONG_AGO,
+                HalfDays::ZERO,
+                HalfDays::ZERO
+            ),
             Err(LedgerRefusal::WrongPeriod(LeaveKind::ChildCare))
         );
     }
@@ -1297,7 +1536,7 @@ mod tests {
                     let _ = ledger.apply(date!(2026 - 03 - 02), Change::Debit(days(*t)), leave((i * 10 + n) as u32, LeaveKind::Earned), &rules);
                 }
                 let period = Period::HalfYear { year: half.0, half: half.1 };
-                ledger.close_period(&rules, period).unwrap();
+                ledger.close_period(&rules, period, HalfDays::ZERO).unwrap();
                 prop_assert!(ledger.balance() <= Balance::from(days(300)));
                 prop_assert!(!ledger.balance().is_negative());
                 prop_assert_eq!(ledger.balance(), fold(ledger.entries()));

@@ -324,7 +324,14 @@ pub enum RuleError {
     OverdraftWithoutDebit(LeaveKind),
     #[error("{0}: half days need spells that may be half a day long")]
     HalfDayBounds(LeaveKind),
+    #[error("{kind}: an approval chain has at most {max} steps")]
+    TooManySteps { kind: LeaveKind, max: usize },
 }
+
+/// The most steps one approval chain may have. No office's leave passes through more than a
+/// handful of hands, and an application numbers its steps in a byte, so a longer chain could
+/// never be made into an application.
+pub const MAX_CHAIN_STEPS: usize = 10;
 
 /// A state's leave rules, as in force from a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -394,6 +401,12 @@ fn check_rule(rule: &LeaveTypeRule, types: &[LeaveTypeRule]) -> Result<(), RuleE
     }
     if !check_chain(&rule.chain) {
         return Err(RuleError::BadChain(kind));
+    }
+    if rule.chain.iter().any(|band| band.steps.len() > MAX_CHAIN_STEPS) {
+        return Err(RuleError::TooManySteps {
+            kind,
+            max: MAX_CHAIN_STEPS,
+        });
     }
     let debit_ok = match rule.debit {
         Debit::None => true,
@@ -568,10 +581,14 @@ impl RuleSet {
                 debit: Debit::Own,
                 ..base(LeaveKind::Earned)
             },
+            // Rule 29 cuts half pay leave by one day in eighteen of dies non (and of suspension
+            // treated as dies non), not of extraordinary leave, which counts as service for it.
+            // Dies non is not recorded yet, and the only absences counted are extraordinary
+            // leave, so half pay leave is credited in full.
             LeaveTypeRule {
                 accrual: Accrual::HalfYearlyAdvance {
                     amount: HalfDays::days(10),
-                    reduce_one_day_per: Some(18),
+                    reduce_one_day_per: None,
                 },
                 chain: two_then_three(30),
                 debit: Debit::Own,
@@ -836,7 +853,7 @@ mod tests {
             types.iter_mut().find(|r| r.kind == LeaveKind::Earned).unwrap()
         }
         type Breakage = fn(&mut Vec<LeaveTypeRule>);
-        let cases: [(Breakage, RuleError); 11] = [
+        let cases: [(Breakage, RuleError); 12] = [
             (
                 |t| earned(t).min_per_spell = HalfDays::days(200),
                 RuleError::SpellBounds(LeaveKind::Earned),
@@ -885,6 +902,19 @@ mod tests {
             (
                 |t| earned(t).half_day_allowed = true,
                 RuleError::HalfDayBounds(LeaveKind::Earned),
+            ),
+            (
+                |t| {
+                    let steps = &mut earned(t).chain[0].steps;
+                    let sanction = steps.pop().unwrap();
+                    let recommend = steps[0];
+                    steps.resize(MAX_CHAIN_STEPS, recommend);
+                    steps.push(sanction);
+                },
+                RuleError::TooManySteps {
+                    kind: LeaveKind::Earned,
+                    max: MAX_CHAIN_STEPS,
+                },
             ),
         ];
         for (change, expected) in cases {
