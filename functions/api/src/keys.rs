@@ -276,3 +276,63 @@ pub fn leave_inbox(post: &PostId, arrived_unix_millis: i64, app: &ApplicationId)
         format!("{LEAVE_INBOX_PREFIX}{arrived_unix_millis:013}#{app}"),
     )
 }
+/// An employee's pending and sanctioned spells touching a calendar year (version-conditional
+/// writes): read to refuse an overlapping application.
+pub fn leave_spells_of_year(id: &EmployeeId, year: i32) -> Key {
+    Key::new(employee_partition(id), format!("LEAVESPELLS#{year}"))
+}
+/// An office's pending and sanctioned spells touching a month (`2026-12`), with names: its
+/// leave calendar and who is on leave today (version-conditional writes).
+pub fn office_leave_month(office: &OfficeCode, month: &str) -> Key {
+    Key::new(office_partition(office), format!("LEAVECAL#{month}"))
+}
+
+// Acting charge and absences (functions/api/src/leave/acting.rs).
+
+pub const ACTING_PREFIX: &str = "ACTING#";
+pub fn post_partition(post: &PostId) -> String {
+    format!("POST#{post}")
+}
+/// An acting charge on a post, sorted by its first day; kept after it ends as the post's record.
+pub fn acting_charge(post: &PostId, from: time::Date, app: &ApplicationId) -> Key {
+    Key::new(post_partition(post), format!("{ACTING_PREFIX}{from}#{app}"))
+}
+/// The upper bound of a post's acting charges that begin on or before `day`.
+pub fn acting_charges_until(day: time::Date) -> String {
+    format!("{ACTING_PREFIX}{day}#~")
+}
+/// Versioned on every grant on a post, so two overlapping grants cannot both be written.
+pub fn acting_charge_lock(post: &PostId) -> Key {
+    Key::new(post_partition(post), "ACTINGLOCK")
+}
+/// The charge as its holder's session finds it (one query on the holder's partition; TTL after
+/// the last day).
+pub fn acting_charge_held(holder: &EmployeeId, app: &ApplicationId) -> Key {
+    Key::new(employee_partition(holder), format!("{ACTING_PREFIX}{app}"))
+}
+/// The charge given for an application, to withdraw it or make it follow the leave.
+pub fn acting_charge_of_application(app: &ApplicationId) -> Key {
+    Key::new(leave_application_partition(app), "ACTING")
+}
+pub const AWAY_PREFIX: &str = "AWAY#";
+/// An officer's absence from a post for a sanctioned spell, sorted by its first day.
+pub fn absence(post: &PostId, from: time::Date, app: &ApplicationId) -> Key {
+    Key::new(post_partition(post), format!("{AWAY_PREFIX}{from}#{app}"))
+}
+/// The upper bound of a post's absences that begin on or before `day`.
+pub fn absences_until(day: time::Date) -> String {
+    format!("{AWAY_PREFIX}{day}#~")
+}
+/// Where a sanctioned application marked its applicant's posts as away.
+pub fn absences_of_application(app: &ApplicationId) -> Key {
+    Key::new(leave_application_partition(app), "AWAY")
+}
+pub const ALTERNATE_LEAVE_INBOX_PREFIX: &str = "LA#";
+/// An application's row in the e-Leave inbox of the pending step's alternate, shown only while
+/// the step's approver is away.
+pub fn alternate_leave_inbox(alternate: &PostId, arrived_unix_millis: i64, app: &ApplicationId) -> Key {
+    Key::new(
+        inbox_partition(alternate),
+        format!("{ALTERNATE_LEAVE_INBOX_PREFIX}{arrived_unix_millis:013}#{app}"),
+    )
+}

@@ -74,7 +74,13 @@ use utoipa::OpenApi;
         crate::leave::routes::application,
         crate::leave::routes::act_on_application,
         crate::leave::routes::inbox,
+        crate::leave::acting::give_acting_charge,
+        crate::leave::acting::acting_charge,
+        crate::leave::acting::withdraw_acting_charge,
         crate::leave::routes::run_credits,
+        crate::leave::routes::application_attachment,
+        crate::leave::routes::office_calendar,
+        crate::leave::routes::on_leave_today,
     ),
     components(schemas(daftar_domain::wire::Problem, daftar_domain::wire::ErrorCode)),
     tags((name = "auth"), (name = "org"), (name = "receipts"), (name = "files"), (name = "uploads"), (name = "search"), (name = "leave"), (name = "meta"))

@@ -52,3 +52,23 @@ pub async fn page_of<T: serde::de::DeserializeOwned>(
         next_cursor: page.next,
     })
 }
+
+/// Reads every page of a query and decodes its items, for the lists a request needs whole (a
+/// ledger, an application's history). Use it only where the partition is bounded by the
+/// domain; lists that grow without bound are served a page at a time with [`page_of`].
+pub async fn all_pages<T: serde::de::DeserializeOwned>(
+    store: &dyn Store,
+    mut query: Query,
+) -> Result<Vec<T>, ApiError> {
+    let mut items = Vec::new();
+    loop {
+        let page = store.query(query.clone()).await?;
+        for item in &page.items {
+            items.push(item.parse()?);
+        }
+        match page.next {
+            Some(cursor) => query.cursor = Some(cursor),
+            None => return Ok(items),
+        }
+    }
+}

@@ -24,6 +24,18 @@ on_both_backends!(
     administrators_version_rules_and_holidays,
     extraordinary_leave_reduces_the_next_credits,
     child_care_leave_is_granted_once_and_can_be_taken,
+    overlapping_spells_are_refused_and_concurrent_ones_race_to_one,
+    the_office_calendar_and_who_is_on_leave_today,
+    casual_leave_may_not_cross_the_year_end,
+    a_medical_certificate_is_demanded_and_can_be_attached,
+    a_curtailment_is_counted_under_the_rules_applied_under,
+    modifying_sanctioned_leave_applies_anew_and_its_sanction_cancels_the_old,
+    a_rejected_modification_leaves_the_old_untouched,
+    a_pending_application_modified_is_withdrawn_when_the_new_is_sanctioned,
+    only_one_s_own_pending_or_unfinished_leave_can_be_modified,
+    the_what_if_refuses_a_clash_as_applying_would,
+    casual_leave_kept_for_a_pending_application_at_the_year_end_lapses_if_it_is_rejected,
+    modifying_leave_already_begun_cuts_it_short_when_sanctioned,
 );
 
 fn today(h: &Harness) -> Date {
@@ -111,6 +123,48 @@ async fn inbox(h: &Harness, cookie: &str, post: &str) -> Vec<Value> {
 
 fn id_of(view: &Value) -> String {
     view["application"]["id"].as_str().unwrap().to_owned()
+}
+
+fn pdf(body: &str) -> Vec<u8> {
+    format!("%PDF-1.4\n% Daftar test\n{body}\n%%EOF\n").into_bytes()
+}
+
+/// A Monday at least `days` from today whose spell of `span` days stays in one calendar year.
+fn monday_within_a_year(h: &Harness, days: i64, span: i64) -> Date {
+    let mut from = next(h, days, Weekday::Monday);
+    while (from + Duration::days(span)).year() != from.year() {
+        from += Duration::days(7);
+    }
+    from
+}
+
+fn casual(from: Date, to: Date, half_day_start: bool, half_day_end: bool) -> Value {
+    json!({"kind": "casual", "from": iso(from), "to": iso(to), "half_day_start": half_day_start,
+        "half_day_end": half_day_end, "reason": "Personal work"})
+}
+
+fn month_of(date: Date) -> String {
+    format!("{:04}-{:02}", date.year(), u8::from(date.month()))
+}
+
+async fn calendar(h: &Harness, cookie: &str, query: &str) -> common::Reply {
+    h.get(&format!("/api/v1/leave/calendar?{query}"), cookie).await
+}
+
+/// The spells of a calendar or today list, as (application, status, to).
+fn spells(body: &Value) -> Vec<(String, String, String)> {
+    body["spells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["application"].as_str().unwrap().to_owned(),
+                s["status"].as_str().unwrap().to_owned(),
+                s["to"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
 }
 
 async fn apply_recommend_sanction_debits_the_balance_with_its_why(h: Harness) {
@@ -428,6 +482,12 @@ async fn the_half_yearly_credit_run_twice_credits_once(h: Harness) {
 }
 
 async fn assess_counts_earned_leave_across_a_holiday_and_a_weekend(h: Harness) {
+    // Casual leave is a calendar year's allowance, assessed within its year: late in December,
+    // run this in January.
+    if (next(&h, 14, Weekday::Friday) + Duration::days(3)).year() != today(&h).year() {
+        let new_year = Date::from_calendar_date(today(&h).year() + 1, time::Month::January, 2).unwrap();
+        h.clock.advance(new_year - today(&h));
+    }
     let admin = h.login("HR9001").await;
     let so = h.login("HR2001").await;
     // Given a gazetted holiday on a Friday, between a Thursday and the Monday after.
@@ -741,8 +801,704 @@ async fn child_care_leave_is_granted_once_and_can_be_taken(h: Harness) {
 
     // when an eligible employee applies for child care leave, it is accepted and reserved.
     let from = next(&h, 14, Weekday::Monday);
-    let body = json!({"kind": "child_care", "from": iso(from), "to": iso(from + Duration::days(9)), "reason": "Child's board examinations"});
+    let certificate = h
+        .upload(&woman, "birth-certificate.pdf", "pdf", pdf("Birth certificate"))
+        .await;
+    let body = json!({"kind": "child_care", "from": iso(from), "to": iso(from + Duration::days(9)), "reason": "Child's board examinations", "attachments": [certificate]});
     apply(&h, &woman, body).await;
     let (_, reserved, _) = balance(&h, &woman, "child_care").await;
     assert_ne!(reserved, "0");
+}
+
+async fn overlapping_spells_are_refused_and_concurrent_ones_race_to_one(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+
+    // Given earned leave from a Monday to the Friday,
+    let monday = monday_within_a_year(&h, 14, 30);
+    let first = id_of(&apply(&h, &so, earned(monday, monday + Duration::days(4))).await);
+
+    // a spell sharing its Friday is refused, naming the application and its dates.
+    let clash = earned(monday + Duration::days(4), monday + Duration::days(7));
+    let refused = h.post("/api/v1/leave/applications", &so, clash.clone()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert_eq!(refused.body["field"], "from");
+    let detail = refused.body["detail"].as_str().unwrap();
+    assert!(detail.contains(&first), "{detail}");
+    assert!(
+        detail.contains(&iso(monday)) && detail.contains(&iso(monday + Duration::days(4))),
+        "{detail}"
+    );
+    // Nothing was reserved by the refused one.
+    assert_eq!(balance(&h, &so, "earned").await.1, "5");
+
+    // Casual leave ending at noon meets casual leave starting that afternoon (casual leave is
+    // this year's only, so this part waits when the spell falls in the next).
+    let (tuesday, wednesday, thursday) = (
+        monday + Duration::days(8),
+        monday + Duration::days(9),
+        monday + Duration::days(10),
+    );
+    if thursday.year() == today(&h).year() {
+        apply(&h, &so, casual(tuesday, wednesday, false, true)).await;
+        apply(&h, &so, casual(wednesday, thursday, true, false)).await;
+        let both_whole = h
+            .post(
+                "/api/v1/leave/applications",
+                &so,
+                casual(wednesday, wednesday, false, false),
+            )
+            .await;
+        assert_eq!(
+            both_whole.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            both_whole.body
+        );
+        assert_eq!(both_whole.body["field"], "from");
+    }
+
+    // Once the first is withdrawn, its days are free again.
+    act_ok(&h, &so, &first, json!({"version": 1, "action": "cancel"})).await;
+    apply(&h, &so, clash).await;
+
+    // Two overlapping applications sent at once: exactly one is made.
+    let later = monday + Duration::days(21);
+    let (a, b) = tokio::join!(
+        h.post(
+            "/api/v1/leave/applications",
+            &so,
+            earned(later, later + Duration::days(2))
+        ),
+        h.post(
+            "/api/v1/leave/applications",
+            &so,
+            earned(later + Duration::days(1), later + Duration::days(3))
+        ),
+    );
+    let won = [a.status, b.status]
+        .iter()
+        .filter(|s| **s == StatusCode::CREATED)
+        .count();
+    assert_eq!(won, 1, "{} / {}", a.body, b.body);
+    let lost = if a.status == StatusCode::CREATED { &b } else { &a };
+    assert!(
+        [StatusCode::UNPROCESSABLE_ENTITY, StatusCode::CONFLICT].contains(&lost.status),
+        "{}",
+        lost.body
+    );
+    // The clash (4 days) and the winner (3 days) are reserved; nothing of the loser.
+    assert_eq!(balance(&h, &so, "earned").await.1, "7");
+}
+
+async fn the_office_calendar_and_who_is_on_leave_today(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let clerk = h.login("HR2003").await;
+    let ds = h.login("HR2002").await;
+
+    // Given the section officer's earned leave and the clerk's overlapping it, both pending,
+    let from = next(&h, 14, Weekday::Monday);
+    let mine = id_of(&apply(&h, &so, earned(from, from + Duration::days(2))).await);
+    let theirs = id_of(&apply(&h, &clerk, earned(from + Duration::days(1), from + Duration::days(3))).await);
+
+    // the office's calendar for the month shows both, pending, with names and posts.
+    let month = month_of(from);
+    let shown = calendar(&h, &ds, &format!("office=FIN-HQ&month={month}")).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+    assert_eq!(shown.body["office"], "FIN-HQ");
+    assert_eq!(shown.body["month"], month.as_str());
+    assert_eq!(
+        spells(&shown.body),
+        [
+            (mine.clone(), "pending".into(), iso(from + Duration::days(2))),
+            (theirs.clone(), "pending".into(), iso(from + Duration::days(3))),
+        ]
+    );
+    let row = &shown.body["spells"][0];
+    assert_eq!(row["name_en"], "Rajesh Verma");
+    assert_eq!(row["name_hi"], "राजेश वर्मा");
+    assert_eq!(row["post"], "FIN-HQ-SO");
+    assert_eq!(row["employee"], "HR2001");
+    assert_eq!(row["kind"], "earned");
+    assert_eq!(row["from"], iso(from).as_str());
+    assert_eq!(row["half_day_start"], false);
+    // The caller's own office by default; the next month is empty unless the spell reaches it.
+    let default = calendar(&h, &ds, &format!("month={month}")).await;
+    assert_eq!(default.body, shown.body);
+    // Another office's official may not look; headquarters may; a bad month is named.
+    let outsider = h.login("HR3001").await;
+    let peek = calendar(&h, &outsider, &format!("office=FIN-HQ&month={month}")).await;
+    assert_eq!(peek.status, StatusCode::FORBIDDEN, "{}", peek.body);
+    assert_eq!(
+        calendar(&h, &admin, &format!("office=FIN-HQ&month={month}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let bad = calendar(&h, &ds, "office=FIN-HQ&month=2026-13").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.body["field"], "month");
+
+    // The approver sees who else in the office is away on those days.
+    let waiting = inbox(&h, &ds, "FIN-HQ-DS").await;
+    let row = waiting
+        .iter()
+        .find(|r| r["application"]["id"] == mine.as_str())
+        .unwrap();
+    let others: Vec<&str> = row["overlapping"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["application"].as_str().unwrap())
+        .collect();
+    assert_eq!(others, [theirs.as_str()]);
+
+    // Sanctioned, it shows so; the clerk's, rejected, leaves the calendar.
+    let secy = h.login("HR2004").await;
+    act_ok(&h, &ds, &mine, json!({"version": 1, "action": "recommend"})).await;
+    act_ok(&h, &secy, &mine, json!({"version": 2, "action": "sanction"})).await;
+    let clerk_app = h.get(&format!("/api/v1/leave/applications/{theirs}"), &clerk).await;
+    let chain = clerk_app.body["application"]["chain"].as_array().unwrap().clone();
+    let approver = match chain[0]["post"].as_str().unwrap() {
+        "FIN-HQ-SO" => &so,
+        "FIN-HQ-DS" => &ds,
+        "FIN-HQ-SECY" => &secy,
+        other => panic!("unexpected first approver {other}"),
+    };
+    act_ok(
+        &h,
+        approver,
+        &theirs,
+        json!({"version": 1, "action": "reject", "reason": "Audit week."}),
+    )
+    .await;
+    let shown = calendar(&h, &ds, &format!("office=FIN-HQ&month={month}")).await;
+    assert_eq!(
+        spells(&shown.body),
+        [(mine.clone(), "sanctioned".into(), iso(from + Duration::days(2)))]
+    );
+
+    // On the spell's second day, the section officer is on leave today; curtailed to that day,
+    // the calendar ends it there.
+    h.clock.advance(from + Duration::days(1) - today(&h));
+    let (so, ds) = (h.login("HR2001").await, h.login("HR2002").await);
+    let away = h.get("/api/v1/leave/today?office=FIN-HQ", &ds).await;
+    assert_eq!(away.status, StatusCode::OK, "{}", away.body);
+    assert_eq!(away.body["date"], iso(from + Duration::days(1)).as_str());
+    assert_eq!(
+        spells(&away.body),
+        [(mine.clone(), "sanctioned".into(), iso(from + Duration::days(2)))]
+    );
+    act_ok(
+        &h,
+        &so,
+        &mine,
+        json!({"version": 3, "action": "curtail", "to": iso(from + Duration::days(1))}),
+    )
+    .await;
+    let shown = calendar(&h, &ds, &format!("office=FIN-HQ&month={month}")).await;
+    assert_eq!(
+        spells(&shown.body),
+        [(mine.clone(), "sanctioned".into(), iso(from + Duration::days(1)))]
+    );
+}
+
+async fn casual_leave_may_not_cross_the_year_end(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let year = today(&h).year();
+    let eve = Date::from_calendar_date(year, time::Month::December, 31).unwrap();
+    let body = casual(eve, eve + Duration::days(1), false, false);
+    let refused = h.post("/api/v1/leave/applications", &so, body.clone()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert_eq!(refused.body["field"], "to");
+    assert!(
+        refused.body["detail"].as_str().unwrap().contains("31 December"),
+        "{}",
+        refused.body
+    );
+    let what_if = h.post("/api/v1/leave/assess", &so, body).await;
+    assert_eq!(what_if.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", what_if.body);
+    // Nor is next year's casual leave drawn on this year's balance: it waits for its credit.
+    let new_year = eve + Duration::days(4);
+    let early = h
+        .post(
+            "/api/v1/leave/applications",
+            &so,
+            casual(new_year, new_year, false, false),
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", early.body);
+    assert_eq!(early.body["field"], "from");
+    assert!(
+        early.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("1 January {}", year + 1)),
+        "{}",
+        early.body
+    );
+    assert_eq!(balance(&h, &so, "casual").await.1, "0");
+}
+
+async fn a_medical_certificate_is_demanded_and_can_be_attached(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let from = next(&h, 14, Weekday::Tuesday);
+    let commuted = |attachments: Value| {
+        json!({"kind": "commuted", "from": iso(from), "to": iso(from + Duration::days(1)),
+            "reason": "Viral fever", "attachments": attachments})
+    };
+
+    // Commuted leave without a medical certificate is refused, naming it.
+    let refused = h.post("/api/v1/leave/applications", &so, commuted(json!([]))).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert_eq!(refused.body["field"], "attachments");
+    assert!(
+        refused.body["detail"].as_str().unwrap().contains("medical certificate"),
+        "{}",
+        refused.body
+    );
+    // An upload that does not exist is refused too.
+    let ghost = h
+        .post(
+            "/api/v1/leave/applications",
+            &so,
+            commuted(json!(["UP-NO-SUCH-UPLOAD"])),
+        )
+        .await;
+    assert_eq!(ghost.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", ghost.body);
+    assert_eq!(ghost.body["field"], "attachments");
+
+    // With the certificate attached it is made, and the approver can open the certificate.
+    let bytes = pdf("Certified unfit for duty for two days");
+    let upload = h.upload(&so, "medical-certificate.pdf", "pdf", bytes.clone()).await;
+    let made = apply(&h, &so, commuted(json!([upload.clone()]))).await;
+    let id = id_of(&made);
+    assert_eq!(made["attachments"][0]["name"], "medical-certificate.pdf");
+    let ds = h.login("HR2002").await;
+    let detail = h.get(&format!("/api/v1/leave/applications/{id}"), &ds).await;
+    assert_eq!(
+        detail.body["attachments"].as_array().unwrap().len(),
+        1,
+        "{}",
+        detail.body
+    );
+    let path = format!("/api/v1/leave/applications/{id}/attachments/1");
+    let (status, content_type, got) = h.get_bytes(&path, &ds).await;
+    assert_eq!((status, content_type.as_str()), (StatusCode::OK, "application/pdf"));
+    assert_eq!(got, bytes);
+    let clerk = h.login("HR2003").await;
+    assert_eq!(h.get_bytes(&path, &clerk).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        h.get_bytes(&format!("/api/v1/leave/applications/{id}/attachments/2"), &ds)
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+
+    // An upload is attached once.
+    let later = from + Duration::days(14);
+    let again = json!({"kind": "commuted", "from": iso(later), "to": iso(later + Duration::days(1)),
+        "reason": "Follow-up", "attachments": [upload]});
+    let reused = h.post("/api/v1/leave/applications", &so, again).await;
+    assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reused.body);
+    assert_eq!(reused.body["field"], "attachments");
+}
+
+async fn a_curtailment_is_counted_under_the_rules_applied_under(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let secy = h.login("HR2004").await;
+
+    // Given nine days of earned leave, Monday to the Tuesday after, sanctioned under version 1,
+    let monday = next(&h, 14, Weekday::Monday);
+    let made = apply(&h, &so, earned(monday, monday + Duration::days(8))).await;
+    assert_eq!(made["rules_version"], 1);
+    let id = id_of(&made);
+    act_ok(&h, &ds, &id, json!({"version": 1, "action": "recommend"})).await;
+    act_ok(&h, &secy, &id, json!({"version": 2, "action": "sanction"})).await;
+    assert_eq!(balance(&h, &so, "earned").await.0, "21");
+
+    // and a version 2 under which earned leave counts working days only,
+    let rules = h.get("/api/v1/leave/rules", &admin).await;
+    let mut types = rules.body["rules"]["types"].clone();
+    for rule in types.as_array_mut().unwrap() {
+        if rule["kind"] == "earned" {
+            rule["counts_non_working_days"] = json!(false);
+        }
+    }
+    let put = json!({"expected_version": 1, "effective_from": iso(today(&h)), "types": types});
+    let set = h
+        .request(Method::PUT, "/api/v1/leave/rules/HR", Some(&admin), Some(put), &[])
+        .await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.body);
+
+    // when the officer rejoins on the second Monday, the eight days kept are counted as
+    // version 1 counted them: one day comes back (version 2 would give back three).
+    h.clock.advance(monday + Duration::days(7) - today(&h));
+    let so = h.login("HR2001").await;
+    act_ok(
+        &h,
+        &so,
+        &id,
+        json!({"version": 3, "action": "curtail", "to": iso(monday + Duration::days(7))}),
+    )
+    .await;
+    assert_eq!(balance(&h, &so, "earned").await.0, "22");
+}
+
+async fn detail(h: &Harness, cookie: &str, id: &str) -> Value {
+    let reply = h.get(&format!("/api/v1/leave/applications/{id}"), cookie).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.body
+}
+
+/// An application of `body` modifying the application `replaces`.
+fn modifying(mut body: Value, replaces: &str) -> Value {
+    body["replaces"] = json!(replaces);
+    body
+}
+
+async fn modifying_sanctioned_leave_applies_anew_and_its_sanction_cancels_the_old(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let secy = h.login("HR2004").await;
+
+    // Given five days of earned leave from a Monday, sanctioned,
+    let monday = monday_within_a_year(&h, 14, 14);
+    let old = id_of(&apply(&h, &so, earned(monday, monday + Duration::days(4))).await);
+    act_ok(&h, &ds, &old, json!({"version": 1, "action": "recommend"})).await;
+    act_ok(&h, &secy, &old, json!({"version": 2, "action": "sanction"})).await;
+    assert_eq!(balance(&h, &so, "earned").await, ("25".into(), "0".into(), "25".into()));
+
+    // when the officer asks instead for the Wednesday to the Monday after (six days), a plain
+    // application clashes with the sanctioned leave, but a modification of it is made,
+    let (wednesday, next_monday) = (monday + Duration::days(2), monday + Duration::days(7));
+    let clash = h
+        .post("/api/v1/leave/applications", &so, earned(wednesday, next_monday))
+        .await;
+    assert_eq!(clash.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", clash.body);
+    let made = apply(&h, &so, modifying(earned(wednesday, next_monday), &old)).await;
+    let new = id_of(&made);
+    assert_eq!(made["replaces"], old.as_str());
+    assert_eq!(made["application"]["status"], json!({"status": "pending", "step": 0}));
+
+    // and while it is pending the old leave stands, and the new days are reserved besides.
+    assert_eq!(balance(&h, &so, "earned").await, ("25".into(), "6".into(), "19".into()));
+    let standing = detail(&h, &so, &old).await;
+    assert_eq!(standing["application"]["status"], json!({"status": "sanctioned"}));
+    assert_eq!(standing["replaced_by"], Value::Null);
+    assert_eq!(detail(&h, &so, &new).await["replaces"], old.as_str());
+
+    // When the modification is sanctioned, the old leave is cancelled in the same step: its
+    // debit reversed, and the balance is the opening less the new six days exactly.
+    act_ok(&h, &ds, &new, json!({"version": 1, "action": "recommend"})).await;
+    let sanctioned = act_ok(&h, &secy, &new, json!({"version": 2, "action": "sanction"})).await;
+    assert_eq!(sanctioned["application"]["status"], json!({"status": "sanctioned"}));
+    assert_eq!(balance(&h, &so, "earned").await, ("24".into(), "0".into(), "24".into()));
+    let entries = ledger(&h, &so, "earned").await;
+    assert_eq!(entries.len(), 4, "{entries:?}");
+    assert_eq!(
+        entries[2]["movement"],
+        json!({"type": "reversal", "of": 2, "amount": "5"})
+    );
+    assert_eq!(entries[2]["why"]["cause"], "cancelled");
+    assert_eq!(entries[2]["why"]["application"], old.as_str());
+    assert_eq!(entries[3]["movement"], json!({"type": "debit", "amount": "6"}));
+    assert_eq!(entries[3]["why"]["application"], new.as_str());
+    assert_eq!(entries[3]["balance_after"], "24");
+
+    // The applicant sees the two linked, the old one's history saying why it ended.
+    let replaced = detail(&h, &so, &old).await;
+    assert_eq!(replaced["application"]["status"], json!({"status": "cancelled"}));
+    assert_eq!(replaced["replaced_by"], new.as_str());
+    let last = replaced["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["by"], "HR2004");
+    assert!(last["remarks"].as_str().unwrap().contains(&new), "{last}");
+
+    // The office calendar shows only the new spell, and the old one's Monday and Tuesday are
+    // free again.
+    let month = calendar(&h, &so, &format!("month={}", month_of(monday))).await;
+    assert_eq!(month.status, StatusCode::OK, "{}", month.body);
+    let shown: Vec<String> = spells(&month.body).into_iter().map(|(id, _, _)| id).collect();
+    assert!(shown.contains(&new) && !shown.contains(&old), "{}", month.body);
+    let free = h
+        .post("/api/v1/leave/assess", &so, earned(monday, monday + Duration::days(1)))
+        .await;
+    assert_eq!(free.status, StatusCode::OK, "{}", free.body);
+}
+
+async fn a_rejected_modification_leaves_the_old_untouched(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let secy = h.login("HR2004").await;
+
+    // Given three days of earned leave, sanctioned, and a modification of it,
+    let tuesday = next(&h, 14, Weekday::Tuesday);
+    let old = id_of(&apply(&h, &so, earned(tuesday, tuesday + Duration::days(2))).await);
+    act_ok(&h, &ds, &old, json!({"version": 1, "action": "recommend"})).await;
+    act_ok(&h, &secy, &old, json!({"version": 2, "action": "sanction"})).await;
+    let body = modifying(earned(tuesday + Duration::days(1), tuesday + Duration::days(3)), &old);
+    let new = id_of(&apply(&h, &so, body).await);
+    assert_eq!(balance(&h, &so, "earned").await, ("27".into(), "3".into(), "24".into()));
+
+    // when the modification is rejected, the old leave is as it was.
+    act_ok(
+        &h,
+        &ds,
+        &new,
+        json!({"version": 1, "action": "reject", "reason": "Audit week."}),
+    )
+    .await;
+    let old_view = detail(&h, &so, &old).await;
+    assert_eq!(old_view["application"]["status"], json!({"status": "sanctioned"}));
+    assert_eq!(old_view["application"]["version"], 3);
+    assert_eq!(old_view["replaced_by"], Value::Null);
+    assert_eq!(balance(&h, &so, "earned").await, ("27".into(), "0".into(), "27".into()));
+    assert_eq!(ledger(&h, &so, "earned").await.len(), 2);
+
+    // A withdrawn modification leaves it alone too, and the old one can be modified again.
+    let body = modifying(earned(tuesday + Duration::days(1), tuesday + Duration::days(3)), &old);
+    let again = id_of(&apply(&h, &so, body).await);
+    act_ok(&h, &so, &again, json!({"version": 1, "action": "cancel"})).await;
+    assert_eq!(detail(&h, &so, &old).await["application"]["version"], 3);
+    assert_eq!(balance(&h, &so, "earned").await, ("27".into(), "0".into(), "27".into()));
+}
+
+async fn a_pending_application_modified_is_withdrawn_when_the_new_is_sanctioned(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let secy = h.login("HR2004").await;
+
+    // Given a pending application and a modification of it, both reserved,
+    let tuesday = next(&h, 14, Weekday::Tuesday);
+    let old = id_of(&apply(&h, &so, earned(tuesday, tuesday + Duration::days(2))).await);
+    let body = modifying(earned(tuesday + Duration::days(1), tuesday + Duration::days(3)), &old);
+    let new = id_of(&apply(&h, &so, body).await);
+    assert_eq!(balance(&h, &so, "earned").await, ("30".into(), "6".into(), "24".into()));
+    assert_eq!(inbox(&h, &ds, "FIN-HQ-DS").await.len(), 2);
+
+    // when the modification is sanctioned, the old one is withdrawn and its reservation
+    // released; it leaves the reporting officer's inbox.
+    act_ok(&h, &ds, &new, json!({"version": 1, "action": "recommend"})).await;
+    act_ok(&h, &secy, &new, json!({"version": 2, "action": "sanction"})).await;
+    let withdrawn = detail(&h, &so, &old).await;
+    assert_eq!(withdrawn["application"]["status"], json!({"status": "withdrawn"}));
+    assert_eq!(withdrawn["replaced_by"], new.as_str());
+    assert_eq!(balance(&h, &so, "earned").await, ("27".into(), "0".into(), "27".into()));
+    assert!(inbox(&h, &ds, "FIN-HQ-DS").await.is_empty());
+    // The old one can no longer be acted on, nor modified.
+    let late = act(&h, &ds, &old, json!({"version": 1, "action": "recommend"})).await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.body);
+    let body = modifying(earned(tuesday + Duration::days(14), tuesday + Duration::days(15)), &old);
+    let refused = h.post("/api/v1/leave/applications", &so, body).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    assert!(
+        refused.body["detail"].as_str().unwrap().contains("has been decided"),
+        "{}",
+        refused.body
+    );
+}
+
+async fn only_one_s_own_pending_or_unfinished_leave_can_be_modified(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let clerk = h.login("HR2003").await;
+    let ds = h.login("HR2002").await;
+
+    // Another employee may not modify the section officer's application, nor ask the what-if.
+    let tuesday = next(&h, 14, Weekday::Tuesday);
+    let old = id_of(&apply(&h, &so, earned(tuesday, tuesday + Duration::days(2))).await);
+    let body = modifying(earned(tuesday, tuesday + Duration::days(1)), &old);
+    let theirs = h.post("/api/v1/leave/applications", &clerk, body.clone()).await;
+    assert_eq!(theirs.status, StatusCode::FORBIDDEN, "{}", theirs.body);
+    let peek = h.post("/api/v1/leave/assess", &clerk, body).await;
+    assert_eq!(peek.status, StatusCode::FORBIDDEN, "{}", peek.body);
+    assert_eq!(balance(&h, &clerk, "earned").await.1, "0");
+
+    // A rejected application cannot be modified (apply anew instead).
+    act_ok(
+        &h,
+        &ds,
+        &old,
+        json!({"version": 1, "action": "reject", "reason": "Audit week."}),
+    )
+    .await;
+    let body = modifying(earned(tuesday, tuesday + Duration::days(1)), &old);
+    let decided = h.post("/api/v1/leave/applications", &so, body).await;
+    assert_eq!(decided.status, StatusCode::CONFLICT, "{}", decided.body);
+    assert!(
+        decided.body["detail"].as_str().unwrap().contains(&old),
+        "{}",
+        decided.body
+    );
+    // An application that does not exist: 404.
+    let body = modifying(earned(tuesday, tuesday + Duration::days(1)), "LV-2026-00000000DEADBEEF");
+    let missing = h.post("/api/v1/leave/applications", &so, body).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.body);
+    // A malformed id: 422 naming the field.
+    let body = modifying(earned(tuesday, tuesday + Duration::days(1)), "x");
+    let malformed = h.post("/api/v1/leave/applications", &so, body).await;
+    assert_eq!(malformed.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", malformed.body);
+}
+
+async fn the_what_if_refuses_a_clash_as_applying_would(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+
+    // Given earned leave pending from a Monday to the Friday,
+    let monday = monday_within_a_year(&h, 14, 14);
+    let first = id_of(&apply(&h, &so, earned(monday, monday + Duration::days(4))).await);
+
+    // the what-if for a spell sharing its Friday is refused with the message applying gives.
+    let clash = earned(monday + Duration::days(4), monday + Duration::days(7));
+    let what_if = h.post("/api/v1/leave/assess", &so, clash.clone()).await;
+    assert_eq!(what_if.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", what_if.body);
+    let applied = h.post("/api/v1/leave/applications", &so, clash.clone()).await;
+    assert_eq!(applied.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", applied.body);
+    assert_eq!(what_if.body["field"], "from");
+    assert_eq!(what_if.body["detail"], applied.body["detail"]);
+    assert!(what_if.body["detail"].as_str().unwrap().contains(&first));
+
+    // As a modification of that application, the clash does not count, and its reservation
+    // counts as available: 30 days' worth of leave fit beside the five reserved.
+    let modified = h.post("/api/v1/leave/assess", &so, modifying(clash, &first)).await;
+    assert_eq!(modified.status, StatusCode::OK, "{}", modified.body);
+    let whole = modifying(earned(monday, monday + Duration::days(29)), &first);
+    let all_of_it = h.post("/api/v1/leave/assess", &so, whole.clone()).await;
+    assert_eq!(all_of_it.status, StatusCode::OK, "{}", all_of_it.body);
+    let mut plain = whole;
+    plain["replaces"] = Value::Null;
+    plain["from"] = json!(iso(monday + Duration::days(35)));
+    plain["to"] = json!(iso(monday + Duration::days(64)));
+    let over = h.post("/api/v1/leave/assess", &so, plain).await;
+    assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", over.body);
+    assert_eq!(over.body["field"], "kind");
+}
+
+async fn casual_leave_kept_for_a_pending_application_at_the_year_end_lapses_if_it_is_rejected(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+
+    // Given casual leave for the last two working days of December (Tuesday to Friday),
+    let year = today(&h).year();
+    let mut last = Date::from_calendar_date(year, time::Month::December, 31).unwrap();
+    while !matches!(
+        last.weekday(),
+        Weekday::Tuesday | Weekday::Wednesday | Weekday::Thursday | Weekday::Friday
+    ) {
+        last = last.previous_day().unwrap();
+    }
+    let first = last.previous_day().unwrap();
+    if today(&h) >= first {
+        return; // Too late in the year to apply for it.
+    }
+    let id = id_of(&apply(&h, &so, casual(first, last, false, false)).await);
+    assert_eq!(balance(&h, &so, "casual").await.1, "2");
+
+    // still pending when the new year's credit closes this year (keeping its two days),
+    let new_year = Date::from_calendar_date(year + 1, time::Month::January, 1).unwrap();
+    h.clock.advance(new_year - today(&h));
+    let (admin, so, ds) = (
+        h.login("HR9001").await,
+        h.login("HR2001").await,
+        h.login("HR2002").await,
+    );
+    credit(&h, &admin, &format!("{}H1", year + 1)).await;
+    let entries = ledger(&h, &so, "CL").await;
+    let credited = entries
+        .iter()
+        .rev()
+        .find(|e| e["movement"]["type"] == "credit")
+        .map(|e| e["movement"]["amount"].as_str().unwrap().to_owned())
+        .unwrap();
+    let (kept, reserved, _) = balance(&h, &so, "casual").await;
+    assert_eq!(reserved, "2");
+    assert_ne!(kept, credited, "the reserved days were kept");
+
+    // when it is rejected, the days kept for it lapse: only the new year's credit is left.
+    act_ok(
+        &h,
+        &ds,
+        &id,
+        json!({"version": 1, "action": "reject", "reason": "Year-end closing."}),
+    )
+    .await;
+    assert_eq!(
+        balance(&h, &so, "casual").await,
+        (credited.clone(), "0".into(), credited)
+    );
+    let entries = ledger(&h, &so, "CL").await;
+    let lapse = entries.last().unwrap();
+    assert_eq!(lapse["movement"], json!({"type": "lapse", "amount": "2"}));
+    assert_eq!(lapse["why"]["cause"], "correction");
+    assert!(lapse["why"]["remarks"].as_str().unwrap().contains(&id), "{lapse}");
+}
+
+async fn modifying_leave_already_begun_cuts_it_short_when_sanctioned(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+    let ds = h.login("HR2002").await;
+    let secy = h.login("HR2004").await;
+
+    // Given five days of earned leave from a Monday, sanctioned, and begun on the Tuesday,
+    let monday = monday_within_a_year(&h, 14, 14);
+    let old = id_of(&apply(&h, &so, earned(monday, monday + Duration::days(4))).await);
+    act_ok(&h, &ds, &old, json!({"version": 1, "action": "recommend"})).await;
+    act_ok(&h, &secy, &old, json!({"version": 2, "action": "sanction"})).await;
+    h.clock.advance(monday + Duration::days(1) - today(&h));
+    let (so, ds, secy) = (
+        h.login("HR2001").await,
+        h.login("HR2002").await,
+        h.login("HR2004").await,
+    );
+
+    // when the officer modifies it to run from the Thursday to the Tuesday after (six days),
+    let thursday = monday + Duration::days(3);
+    let body = modifying(earned(thursday, thursday + Duration::days(5)), &old);
+    let new = id_of(&apply(&h, &so, body).await);
+    assert_eq!(balance(&h, &so, "earned").await, ("25".into(), "6".into(), "19".into()));
+
+    // and it is sanctioned, the old leave ends on the Wednesday: two days come back, six go.
+    act_ok(&h, &ds, &new, json!({"version": 1, "action": "recommend"})).await;
+    act_ok(&h, &secy, &new, json!({"version": 2, "action": "sanction"})).await;
+    let cut = detail(&h, &so, &old).await;
+    assert_eq!(
+        cut["application"]["status"],
+        json!({"status": "curtailed", "to": iso(monday + Duration::days(2))})
+    );
+    assert_eq!(cut["replaced_by"], new.as_str());
+    assert_eq!(balance(&h, &so, "earned").await, ("21".into(), "0".into(), "21".into()));
+    let entries = ledger(&h, &so, "earned").await;
+    assert_eq!(
+        entries[2]["movement"],
+        json!({"type": "reversal", "of": 2, "amount": "2"})
+    );
+    // The calendar shows the old spell to the Wednesday and the new one from the Thursday.
+    let month = calendar(&h, &so, &format!("month={}", month_of(monday))).await;
+    let shown = spells(&month.body);
+    assert!(
+        shown.contains(&(old.clone(), "sanctioned".into(), iso(monday + Duration::days(2)))),
+        "{}",
+        month.body
+    );
+    assert!(shown.iter().any(|(id, status, _)| id == &new && status == "sanctioned"));
 }

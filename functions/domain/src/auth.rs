@@ -54,6 +54,8 @@ pub enum Action {
     ManageOrganisation,
     /// Set leave rules and holiday calendars, and run the periodic leave credits.
     ManageLeave,
+    /// Read an office's leave calendar and who of it is on leave today.
+    ViewLeaveCalendar,
 }
 
 /// What the action is done to.
@@ -179,6 +181,18 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                 deny("change leave rules or holidays")
             }
         }
+        (Action::ViewLeaveCalendar, Resource::Office(office)) => {
+            // The office's own officials plan around each other's leave; headquarters (the
+            // control room, administrators) watches every office.
+            if actor.posts.iter().any(|(_, o)| o == office)
+                || actor.has_role(Role::ControlRoom)
+                || actor.has_role(Role::Admin)
+            {
+                Ok(())
+            } else {
+                deny("see this office's leave calendar")
+            }
+        }
         // Any pairing not listed above is a programming mistake on the caller's side; refuse it.
         _ => deny("do that"),
     }
@@ -285,6 +299,12 @@ mod tests {
             (&viewer, Action::ManageLeave, Resource::Organisation, false),
             (&admin, Action::ManageLeave, Resource::Organisation, true),
             (&admin, Action::ManageLeave, Resource::Post(&so), false),
+            (&officer, Action::ViewLeaveCalendar, Resource::Office(&fin_hq), true),
+            (&clerk, Action::ViewLeaveCalendar, Resource::Office(&fin_hq), false),
+            (&clerk, Action::ViewLeaveCalendar, Resource::Office(&ggn), true),
+            (&viewer, Action::ViewLeaveCalendar, Resource::Office(&fin_hq), true),
+            (&admin, Action::ViewLeaveCalendar, Resource::Office(&ggn), true),
+            (&officer, Action::ViewLeaveCalendar, Resource::Post(&so), false),
             // Mismatched action and resource is always refused.
             (&admin, Action::ManageOrganisation, Resource::Post(&so), false),
         ];

@@ -5,49 +5,71 @@
 //! `HR1001` name the same employee.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Why a code was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{what} must be {min} to {max} characters of A-Z, 0-9 and '-', not starting or ending with '-'")]
+#[error("{what} must be {min} to {max} characters of {}", alphabet(*.digits))]
 pub struct InvalidCode {
     pub what: &'static str,
     pub min: usize,
     pub max: usize,
+    /// Whether digits and hyphens were allowed.
+    pub digits: bool,
 }
 
-fn parse_code(raw: &str, what: &'static str, min: usize, max: usize) -> Result<String, InvalidCode> {
+fn alphabet(digits: bool) -> &'static str {
+    if digits {
+        "A-Z, 0-9 and '-', not starting or ending with '-'"
+    } else {
+        "A-Z"
+    }
+}
+
+/// Trims and upper-cases `raw`, and checks its length and alphabet: A-Z, and with `digits`
+/// also 0-9 and inner hyphens.
+pub(crate) fn parse_code(
+    raw: &str,
+    what: &'static str,
+    min: usize,
+    max: usize,
+    digits: bool,
+) -> Result<String, InvalidCode> {
     let code = raw.trim().to_ascii_uppercase();
     let well_formed = (min..=max).contains(&code.len())
         && code
             .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+            .all(|b| b.is_ascii_uppercase() || (digits && (b.is_ascii_digit() || b == b'-')))
         && !code.starts_with('-')
         && !code.ends_with('-');
     if well_formed {
         Ok(code)
     } else {
-        Err(InvalidCode { what, min, max })
+        Err(InvalidCode { what, min, max, digits })
     }
 }
 
+/// Declares a code newtype. `digits = false` makes a letters-only code (a state code); the
+/// default allows digits and inner hyphens.
 macro_rules! code_type {
     ($(#[$doc:meta])* $name:ident, $what:literal, $min:literal, $max:literal) => {
+        code_type!($(#[$doc])* $name, $what, $min, $max, digits = true);
+    };
+    ($(#[$doc:meta])* $name:ident, $what:literal, $min:literal, $max:literal, digits = $digits:literal) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
         impl $name {
             /// Parses and normalises (trims, upper-cases) a code.
-            pub fn parse(raw: &str) -> Result<Self, InvalidCode> {
-                parse_code(raw, $what, $min, $max).map(Self)
+            pub fn parse(raw: &str) -> Result<Self, $crate::ids::InvalidCode> {
+                $crate::ids::parse_code(raw, $what, $min, $max, $digits).map(Self)
             }
         }
 
         impl TryFrom<String> for $name {
-            type Error = InvalidCode;
+            type Error = $crate::ids::InvalidCode;
             fn try_from(raw: String) -> Result<Self, Self::Error> {
                 Self::parse(&raw)
             }
@@ -65,13 +87,14 @@ macro_rules! code_type {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(&self.0)
             }
         }
     };
 }
+pub(crate) use code_type;
 
 code_type!(
     /// An employee's login ID, for example `HR1001`.

@@ -68,8 +68,13 @@ pub struct Me {
     pub name_hi: String,
     pub designation_en: String,
     pub designation_hi: String,
+    /// Every post the official may act at today: their own, then those held by acting charge.
     pub posts: Vec<PostSummary>,
     pub roles: Vec<Role>,
+    /// The acting charges in force today, each naming the post, the officer on leave and the
+    /// last day (`to`); their posts are also in `posts`.
+    #[serde(default)]
+    pub acting: Vec<crate::leave::acting::ActingCharge>,
 }
 
 /// `GET /api/v1/org/departments`.

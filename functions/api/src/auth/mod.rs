@@ -15,14 +15,18 @@ use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use daftar_domain::auth::Actor;
+use daftar_domain::leave::acting::ActingCharge;
 use daftar_domain::wire::Me;
 
 /// The signed-in official. Taking this as a handler argument is what makes an endpoint need a
 /// session: without a live one the request is refused with 401 before the handler runs.
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
+    /// Who acts: their own posts, and those they hold by acting charge today.
     pub actor: Actor,
     pub record: EmployeeRecord,
+    /// The acting charges in force today (their posts are in `actor.posts` too).
+    pub acting: Vec<ActingCharge>,
 }
 
 impl CurrentUser {
@@ -34,9 +38,30 @@ impl CurrentUser {
             name_hi: e.name_hi.to_string(),
             designation_en: e.designation_en.clone(),
             designation_hi: e.designation_hi.clone(),
-            posts: self.record.postings.clone(),
+            posts: self
+                .record
+                .postings
+                .iter()
+                .chain(self.acting.iter().map(|charge| &charge.post))
+                .fold(Vec::new(), |mut posts: Vec<daftar_domain::wire::PostSummary>, post| {
+                    if !posts.iter().any(|p| p.id == post.id) {
+                        posts.push(post.clone());
+                    }
+                    posts
+                }),
             roles: e.roles.clone(),
+            acting: self.acting.clone(),
         }
+    }
+
+    /// The official with the acting charges they hold today, read with one query.
+    pub async fn load(state: &AppState, record: EmployeeRecord) -> Result<Self, ApiError> {
+        let today = daftar_domain::local_time::office_date(state.now());
+        let acting = crate::leave::acting::charges_held(state.store.as_ref(), &record.employee.id, today).await?;
+        let mut user = Self::from(record);
+        crate::leave::acting::take_charge(&mut user.actor, &acting);
+        user.acting = acting;
+        Ok(user)
     }
 }
 
@@ -52,7 +77,11 @@ impl From<EmployeeRecord> for CurrentUser {
             depts: record.postings.iter().map(|p| p.dept.clone()).collect(),
             roles: record.employee.roles.clone(),
         };
-        Self { actor, record }
+        Self {
+            actor,
+            record,
+            acting: Vec::new(),
+        }
     }
 }
 
@@ -72,7 +101,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         let record = load_employee(state.store.as_ref(), &session.employee)
             .await?
             .ok_or(ApiError::Unauthenticated)?;
-        Ok(record.into())
+        Self::load(state, record).await
     }
 }
 

@@ -70,7 +70,7 @@ pub async fn login(
         session::end(&state, old).await?;
     }
     let token = session::start(&state, record.employee.id.clone()).await?;
-    let user = CurrentUser::from(record);
+    let user = CurrentUser::load(&state, record).await?;
     let secure = state.config.always_secure_cookies || is_https(&headers);
     let cookie = session::cookie(&token, secure, state.config.session.absolute.whole_seconds());
     Ok(([(header::SET_COOKIE, cookie)], Json(user.me())).into_response())

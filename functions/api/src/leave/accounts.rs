@@ -6,6 +6,7 @@ use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::idempotency::{Idempotency, Outcome};
 use crate::keys;
+use crate::pagination::all_pages;
 use crate::state::AppState;
 use axum::http::StatusCode;
 use daftar_domain::auth::{authorize, Action, Resource};
@@ -48,17 +49,7 @@ pub(crate) async fn load_cached(
 async fn load_entries(store: &dyn Store, employee: &EmployeeId, kind: LeaveKind) -> Result<Vec<LedgerEntry>, ApiError> {
     let mut query = Query::new(Index::Table, keys::employee_partition(employee));
     query.range = SortRange::Prefix(keys::ledger_prefix(kind));
-    let mut entries = Vec::new();
-    loop {
-        let page = store.query(query.clone()).await?;
-        for item in &page.items {
-            entries.push(item.parse()?);
-        }
-        match page.next {
-            Some(cursor) => query.cursor = Some(cursor),
-            None => return Ok(entries),
-        }
-    }
+    all_pages(store, query).await
 }
 
 /// The account and its whole ledger, consistent with each other. A ledger holds a few entries

@@ -8,8 +8,10 @@
 //! applications cannot together spend more than the balance and a credit lands once.
 
 pub(crate) mod accounts;
+pub(crate) mod acting;
 pub(crate) mod admin;
 pub(crate) mod applications;
+pub(crate) mod roster;
 pub(crate) mod routes;
 pub mod seed;
 
@@ -49,9 +51,13 @@ impl LeaveProfile {
 /// A spell the rules refused, as a 422 naming the field to change.
 pub(crate) fn spell_refusal(refusal: LeaveRefusal, request: &LeaveRequest) -> ApiError {
     let field = match &refusal {
-        LeaveRefusal::ToBeforeFrom | LeaveRefusal::SpellTooShort { .. } | LeaveRefusal::SpellTooLong { .. } => "to",
+        LeaveRefusal::ToBeforeFrom
+        | LeaveRefusal::SpellTooShort { .. }
+        | LeaveRefusal::SpellTooLong { .. }
+        | LeaveRefusal::CrossesYearEnd(_) => "to",
         LeaveRefusal::NotGranted(_) | LeaveRefusal::NotEligible(_) | LeaveRefusal::OverBalance { .. } => "kind",
         LeaveRefusal::BackDatedBeyondWindow { .. }
+        | LeaveRefusal::OtherYearsAllowance { .. }
         | LeaveRefusal::NotARestrictedHoliday { .. }
         | LeaveRefusal::NoCalendar { .. } => "from",
         LeaveRefusal::StartsOrEndsOnHoliday { date } if *date == request.from => "from",
@@ -70,9 +76,10 @@ pub(crate) fn application_refusal(refusal: ApplicationRefusal) -> ApiError {
             message: refusal.to_string(),
             current_version: Some(current),
         },
-        ApplicationRefusal::NotYourStep | ApplicationRefusal::OwnApplication | ApplicationRefusal::NotApplicant => {
-            ApiError::NotPermitted(refusal.to_string())
-        }
+        ApplicationRefusal::NotYourStep
+        | ApplicationRefusal::ApproverPresent
+        | ApplicationRefusal::OwnApplication
+        | ApplicationRefusal::NotApplicant => ApiError::NotPermitted(refusal.to_string()),
         ApplicationRefusal::WrongAct { .. } => ApiError::invalid("action", refusal),
         ApplicationRefusal::BadCurtailment => ApiError::invalid("to", refusal),
         ApplicationRefusal::AlreadyDecided | ApplicationRefusal::AlreadyBegun | ApplicationRefusal::NotBegun => {
@@ -112,6 +119,16 @@ pub(crate) async fn load_rules(
         Some(item) => Ok(Some((item.parse()?, item.version))),
         None => Ok(None),
     }
+}
+
+/// A state's rules as they were at `version` (each version is kept as set).
+pub(crate) async fn rules_of_version(store: &dyn Store, state: &StateCode, version: u32) -> Result<RuleSet, ApiError> {
+    let item = store
+        .get(&keys::leave_rules_version(state, version))
+        .await?
+        .ok_or_else(|| ApiError::Internal(format!("version {version} of {state}'s leave rules is missing")))?;
+    let view: LeaveRulesView = item.parse()?;
+    Ok(view.rules)
 }
 
 pub(crate) async fn rules_in_force(store: &dyn Store, state: &StateCode) -> Result<RuleSet, ApiError> {

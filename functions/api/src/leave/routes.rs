@@ -17,11 +17,12 @@ use axum::routing::{get, post};
 use axum::Router;
 use daftar_domain::auth::{authorize, Action, Resource};
 use daftar_domain::leave::wire::{
-    parse_half_year, parse_kind, ActRequest, ApplyRequest, AssessmentView, BalanceView, CreditRun, HolidaysView,
-    LeaveApplicationDetail, LeaveApplicationView, LeaveInboxEntry, LeaveRulesView, LedgerView, PutHolidays,
-    PutLeaveRules,
+    parse_half_year, parse_kind, ActRequest, ApplyRequest, AssessRequest, AssessmentView, BalanceView, CreditRun,
+    HolidaysView, LeaveApplicationDetail, LeaveApplicationView, LeaveCalendarView, LeaveInboxEntry, LeaveRulesView,
+    LedgerView, OnLeaveToday, PutHolidays, PutLeaveRules,
 };
-use daftar_domain::leave::{ApplicationId, LeaveRequest, StateCode};
+use daftar_domain::leave::{ApplicationId, StateCode};
+use daftar_domain::local_time::office_date;
 use daftar_domain::wire::{Page, Problem};
 use daftar_domain::PostId;
 use daftar_store::Index;
@@ -38,8 +39,24 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/leave/applications", get(my_applications).post(apply_for_leave))
         .route("/api/v1/leave/applications/{id}", get(application))
         .route("/api/v1/leave/applications/{id}/act", post(act_on_application))
+        .route(
+            "/api/v1/leave/applications/{id}/acting",
+            get(super::acting::acting_charge)
+                .post(super::acting::give_acting_charge)
+                .delete(super::acting::withdraw_acting_charge),
+        )
+        .route(
+            "/api/v1/leave/applications/{id}/acting/end",
+            post(super::acting::withdraw_acting_charge),
+        )
         .route("/api/v1/leave/inbox", get(inbox))
         .route("/api/v1/leave/credits/{half}", post(run_credits))
+        .route(
+            "/api/v1/leave/applications/{id}/attachments/{n}",
+            get(application_attachment),
+        )
+        .route("/api/v1/leave/calendar", get(office_calendar))
+        .route("/api/v1/leave/today", get(on_leave_today))
 }
 
 fn parse_state(raw: &str) -> Result<StateCode, ApiError> {
@@ -144,15 +161,16 @@ pub async fn my_ledger(
 }
 
 /// The what-if: the days a spell would count, the balance after, the documents and the chain.
-/// Changes nothing.
-#[utoipa::path(post, path = "/api/v1/leave/assess", tag = "leave", request_body = LeaveRequest,
+/// Refused, as apply would refuse it, over a clash with the caller's pending or sanctioned
+/// leave (other than the application named in `replaces`). Changes nothing.
+#[utoipa::path(post, path = "/api/v1/leave/assess", tag = "leave", request_body = AssessRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Accepted for uniformity; the what-if changes nothing")),
     responses((status = 200, body = AssessmentView), (status = 422, body = Problem)))]
 pub async fn assess_spell(
     State(state): State<AppState>,
     user: CurrentUser,
     _header: IdempotencyHeader,
-    Json(request): Json<LeaveRequest>,
+    Json(request): Json<AssessRequest>,
 ) -> Result<Json<AssessmentView>, ApiError> {
     Ok(Json(what_if(&state, &user, request).await?))
 }
@@ -254,6 +272,12 @@ pub async fn inbox(
 ) -> Result<Json<Page<LeaveInboxEntry>>, ApiError> {
     let post = PostId::parse(&params.post).map_err(|e| ApiError::invalid("post", e))?;
     authorize(&user.actor, Action::ViewInbox, Resource::Post(&post))?;
+    // The first page also brings what waits for this post as the alternate of an approver
+    // who is away today (see `acting`), ahead of the post's own rows.
+    let mut views = match params.cursor {
+        None => super::acting::waiting_for_alternate(state.store.as_ref(), &post, office_date(state.now())).await?,
+        Some(_) => Vec::new(),
+    };
     let mut query = daftar_store::Query::new(Index::Table, keys::inbox_partition(&post));
     query.ascending = false;
     let page: Page<LeaveApplicationView> = page_of(
@@ -266,8 +290,9 @@ pub async fn inbox(
         },
     )
     .await?;
+    views.extend(page.items);
     Ok(Json(Page {
-        items: with_balances(&state, page.items).await?,
+        items: with_balances(&state, views).await?,
         next_cursor: page.next_cursor,
     }))
 }
@@ -310,4 +335,61 @@ pub async fn run_credits(
         move |job, idempotency| async move { credit_half_year(state, user, job, &idempotency).await },
     )
     .await
+}
+
+/// One of an application's attachments (1 is the first), with its real content type: for the
+/// applicant and the posts of its chain.
+#[utoipa::path(get, path = "/api/v1/leave/applications/{id}/attachments/{n}", tag = "leave",
+    params(("id" = String, Path), ("n" = usize, Path)),
+    responses((status = 200, description = "The attachment's bytes"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn application_attachment(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, n)): Path<(String, usize)>,
+) -> Result<Response, ApiError> {
+    let id = ApplicationId::parse(&id).map_err(|_| ApiError::NotFound("leave application"))?;
+    super::roster::attachment(&state, &user, &id, n).await
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CalendarParams {
+    /// The office, for example `FIN-HQ`; the office of the caller's first post when left out.
+    pub office: Option<String>,
+    /// The month, written `2026-12`; this month (office date) when left out.
+    pub month: Option<String>,
+}
+
+/// An office's leave calendar for a month: every spell pending or sanctioned that touches it,
+/// with who, at which post, and what kind. For the office's own officials and headquarters.
+#[utoipa::path(get, path = "/api/v1/leave/calendar", tag = "leave", params(CalendarParams),
+    responses((status = 200, body = LeaveCalendarView), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn office_calendar(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<CalendarParams>,
+) -> Result<Json<LeaveCalendarView>, ApiError> {
+    Ok(Json(
+        super::roster::calendar(&state, &user, params.office.as_deref(), params.month.as_deref()).await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OfficeParams {
+    /// The office, for example `FIN-HQ`; the office of the caller's first post when left out.
+    pub office: Option<String>,
+}
+
+/// Who of an office is on sanctioned leave today (the office date), for the control room.
+#[utoipa::path(get, path = "/api/v1/leave/today", tag = "leave", params(OfficeParams),
+    responses((status = 200, body = OnLeaveToday), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn on_leave_today(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<OfficeParams>,
+) -> Result<Json<OnLeaveToday>, ApiError> {
+    Ok(Json(
+        super::roster::on_leave_today(&state, &user, params.office.as_deref()).await?,
+    ))
 }

@@ -100,8 +100,7 @@ pub fn debit_of<'a>(ledger: &'a Ledger, application: &super::ApplicationId) -> O
 /// taken off the first and last.
 pub fn days_by_half_year(request: &super::LeaveRequest) -> Vec<(Period, HalfDays)> {
     let mut out: Vec<(Period, HalfDays)> = Vec::new();
-    let mut day = Some(request.from);
-    while let Some(date) = day.filter(|date| *date <= request.to) {
+    for date in super::calendar::dates(request.from, request.to) {
         let period = Period::half_year_of(date);
         let mut amount = HalfDays::days(1);
         if (date == request.from && request.half_day_start) || (date == request.to && request.half_day_end) {
@@ -111,24 +110,34 @@ pub fn days_by_half_year(request: &super::LeaveRequest) -> Vec<(Period, HalfDays
             Some((last, days)) if *last == period => *days = *days + amount,
             _ => out.push((period, amount)),
         }
-        day = date.next_day();
     }
     out
 }
 
 /// How a transition changes the employee's count of extraordinary leave per half-year, which
 /// reduces the next earned and half pay leave credits: up when such leave is sanctioned, down
-/// when it is cancelled. Counted in half days, signed.
+/// when it is cancelled, and down by the days given up when it is curtailed. Counted in half
+/// days, signed.
 pub fn absence_changes(before: &LeaveApplication, after: &LeaveApplication) -> Vec<(Period, i64)> {
     if after.request.kind != LeaveKind::Extraordinary || before.status == after.status {
         return Vec::new();
     }
-    let sign = match after.status {
-        ApplicationStatus::Sanctioned => 1,
-        ApplicationStatus::Cancelled => -1,
+    let (sign, days) = match (before.status, after.status) {
+        (_, ApplicationStatus::Sanctioned) => (1, after.request),
+        (ApplicationStatus::Sanctioned, ApplicationStatus::Cancelled) => (-1, after.request),
+        (ApplicationStatus::Sanctioned, ApplicationStatus::Curtailed { to }) => {
+            // The days after the new last day, which the sanction counted.
+            let Some(from) = to.next_day().filter(|from| *from <= after.request.to) else {
+                return Vec::new();
+            };
+            let mut given_up = after.request;
+            given_up.from = from;
+            given_up.half_day_start = false;
+            (-1, given_up)
+        }
         _ => return Vec::new(),
     };
-    days_by_half_year(&after.request)
+    days_by_half_year(&days)
         .into_iter()
         .map(|(period, days)| (period, sign * i64::from(days.half_days())))
         .collect()
@@ -163,6 +172,64 @@ mod tests {
                 (h(Half::Second), HalfDays::days(2))
             ]
         );
+    }
+
+    #[test]
+    fn curtailed_extraordinary_leave_takes_back_the_days_given_up() {
+        use super::super::application::ApplicationStatus as S;
+        use super::super::ledger::Half;
+        use time::macros::{date, datetime};
+        // Extraordinary leave from 25 June to 10 July, the last day until noon.
+        let sanctioned = LeaveApplication {
+            id: super::super::ApplicationId::parse("LV-2026-0009").unwrap(),
+            employee: EmployeeId::parse("HR2001").unwrap(),
+            request: super::super::LeaveRequest {
+                kind: LeaveKind::Extraordinary,
+                from: date!(2026 - 06 - 25),
+                to: date!(2026 - 07 - 10),
+                half_day_start: false,
+                half_day_end: true,
+                prefix: false,
+                suffix: false,
+            },
+            reason: crate::text::Reason::parse("Higher studies").unwrap(),
+            address: crate::text::Remarks::empty(),
+            days: HalfDays::from_half_days(31),
+            debit: None,
+            chain: Vec::new(),
+            status: S::Sanctioned,
+            events: 3,
+            applied_at: datetime!(2026-06-01 10:00 +5:30),
+            version: 3,
+        };
+        let h = |half| Period::HalfYear { year: 2026, half };
+        let mut pending = sanctioned.clone();
+        pending.status = S::Pending { step: 0 };
+        assert_eq!(
+            absence_changes(&pending, &sanctioned),
+            vec![(h(Half::First), 12), (h(Half::Second), 19)]
+        );
+        // Rejoined after 2 July: 3 July to the 10th's forenoon are given up.
+        let mut curtailed = sanctioned.clone();
+        curtailed.status = S::Curtailed {
+            to: date!(2026 - 07 - 02),
+        };
+        assert_eq!(absence_changes(&sanctioned, &curtailed), vec![(h(Half::Second), -15)]);
+        // Rejoined after 30 June: all of July is given up.
+        curtailed.status = S::Curtailed {
+            to: date!(2026 - 06 - 30),
+        };
+        assert_eq!(absence_changes(&sanctioned, &curtailed), vec![(h(Half::Second), -19)]);
+        let mut cancelled = sanctioned.clone();
+        cancelled.status = S::Cancelled;
+        assert_eq!(
+            absence_changes(&sanctioned, &cancelled),
+            vec![(h(Half::First), -12), (h(Half::Second), -19)]
+        );
+        // Withdrawn or rejected while pending: it was never counted.
+        let mut withdrawn = pending.clone();
+        withdrawn.status = S::Withdrawn;
+        assert_eq!(absence_changes(&pending, &withdrawn), Vec::new());
     }
 
     #[test]

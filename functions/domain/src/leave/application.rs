@@ -7,6 +7,7 @@
 //! and writes the result conditionally on the version it loaded, together with the ledger
 //! entry the [`Effect`] asks for.
 
+use super::acting::Presence;
 use super::days::HalfDays;
 use super::rules::{ApprovalAct, Approver, LeaveKind};
 use super::spell::{Assessment, LeaveRequest};
@@ -154,6 +155,8 @@ pub enum ApplicationRefusal {
     ChainMismatch,
     #[error("the application is not waiting for you")]
     NotYourStep,
+    #[error("the approver is at their post; the alternate may act only while they are away")]
+    ApproverPresent,
     #[error("this step is to {expected:?}, not to {asked:?}")]
     WrongAct { expected: ApprovalAct, asked: ApprovalAct },
     #[error("you may not decide your own application")]
@@ -168,6 +171,21 @@ pub enum ApplicationRefusal {
     NotBegun,
     #[error("the new last day must fall within the spell, and not before yesterday")]
     BadCurtailment,
+}
+
+/// Why an application may not be modified by a new one (see [`LeaveApplication::check_replaceable`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReplaceRefusal {
+    #[error("you may modify only your own leave applications")]
+    NotYours,
+    #[error("application {0} has been decided; only a pending application, or sanctioned leave not yet over, can be modified")]
+    Decided(ApplicationId),
+    #[error("the leave of application {0} is over; it can no longer be modified")]
+    Ended(ApplicationId),
+    #[error(
+        "application {0} was cut short since this one was made and now overlaps it; reject this one and apply again"
+    )]
+    Overlaps(ApplicationId),
 }
 
 /// An application as the applicant makes it, after [`super::spell::assess`] allowed it.
@@ -239,8 +257,9 @@ impl LeaveApplication {
         self.pending_step().map(|step| &step.post)
     }
 
-    /// Which post the actor may decide at, and whether as the alternate.
-    fn decider(&self, actor: &Actor) -> Result<(u8, &ChainStep, PostId, bool), ApplicationRefusal> {
+    /// Which post the actor may decide at, and whether as the alternate. The alternate acts
+    /// only while the step's approver is away.
+    fn decider(&self, actor: &Actor, approver: Presence) -> Result<(u8, &ChainStep, PostId, bool), ApplicationRefusal> {
         let ApplicationStatus::Pending { step } = self.status else {
             return Err(ApplicationRefusal::AlreadyDecided);
         };
@@ -255,7 +274,10 @@ impl LeaveApplication {
             return Ok((step, current, current.post.clone(), false));
         }
         match &current.alternate {
-            Some(alternate) if actor.holds(alternate) => Ok((step, current, alternate.clone(), true)),
+            Some(alternate) if actor.holds(alternate) => match approver {
+                Presence::Away => Ok((step, current, alternate.clone(), true)),
+                Presence::Present => Err(ApplicationRefusal::ApproverPresent),
+            },
             _ => Err(ApplicationRefusal::NotYourStep),
         }
     }
@@ -266,10 +288,11 @@ impl LeaveApplication {
         asked: ApprovalAct,
         remarks: Remarks,
         actor: &Actor,
+        approver: Presence,
         at_post: &mut Option<PostId>,
         as_alternate: &mut bool,
     ) -> Result<(ApplicationStatus, Remarks, Effect), ApplicationRefusal> {
-        let (step, current, post, alternate) = self.decider(actor)?;
+        let (step, current, post, alternate) = self.decider(actor, approver)?;
         if current.act != asked {
             return Err(ApplicationRefusal::WrongAct {
                 expected: current.act,
@@ -297,13 +320,28 @@ impl LeaveApplication {
         }
     }
 
-    /// Applies an action, returning the next state, its history entry and what the ledger must
-    /// do. `today` is the office date.
+    /// Applies an action while the pending step's approver is at their post (so its alternate
+    /// may not act). See [`Self::act_during`].
     pub fn act(
         &self,
         version: u64,
         action: LeaveAction,
         actor: &Actor,
+        today: Date,
+        now: OffsetDateTime,
+    ) -> Result<(LeaveApplication, ApplicationEvent, Effect), ApplicationRefusal> {
+        self.act_during(version, action, actor, Presence::Present, today, now)
+    }
+
+    /// Applies an action, returning the next state, its history entry and what the ledger must
+    /// do. `today` is the office date; `approver` says whether the pending step's approver is
+    /// away today, which is when its alternate may act instead.
+    pub fn act_during(
+        &self,
+        version: u64,
+        action: LeaveAction,
+        actor: &Actor,
+        approver: Presence,
         today: Date,
         now: OffsetDateTime,
     ) -> Result<(LeaveApplication, ApplicationEvent, Effect), ApplicationRefusal> {
@@ -313,17 +351,32 @@ impl LeaveApplication {
         let mut at_post = None;
         let mut as_alternate = false;
         let (status, remarks, effect) = match action {
-            LeaveAction::Recommend { remarks } => {
-                self.decide(ApprovalAct::Recommend, remarks, actor, &mut at_post, &mut as_alternate)?
-            }
-            LeaveAction::Approve { remarks } => {
-                self.decide(ApprovalAct::Approve, remarks, actor, &mut at_post, &mut as_alternate)?
-            }
-            LeaveAction::Sanction { remarks } => {
-                self.decide(ApprovalAct::Sanction, remarks, actor, &mut at_post, &mut as_alternate)?
-            }
+            LeaveAction::Recommend { remarks } => self.decide(
+                ApprovalAct::Recommend,
+                remarks,
+                actor,
+                approver,
+                &mut at_post,
+                &mut as_alternate,
+            )?,
+            LeaveAction::Approve { remarks } => self.decide(
+                ApprovalAct::Approve,
+                remarks,
+                actor,
+                approver,
+                &mut at_post,
+                &mut as_alternate,
+            )?,
+            LeaveAction::Sanction { remarks } => self.decide(
+                ApprovalAct::Sanction,
+                remarks,
+                actor,
+                approver,
+                &mut at_post,
+                &mut as_alternate,
+            )?,
             LeaveAction::Reject { reason } => {
-                let (_, _, post, alternate) = self.decider(actor)?;
+                let (_, _, post, alternate) = self.decider(actor, approver)?;
                 at_post = Some(post);
                 as_alternate = alternate;
                 let remarks = Remarks::parse(reason.as_ref()).unwrap_or_else(|_| Remarks::empty());
@@ -378,6 +431,77 @@ impl LeaveApplication {
             at: now,
         };
         Ok((next, event, effect))
+    }
+}
+
+impl LeaveApplication {
+    /// Whether `applicant` may apply anew to modify this application today: their own, and
+    /// pending, or sanctioned and not yet over.
+    pub fn check_replaceable(&self, applicant: &EmployeeId, today: Date) -> Result<(), ReplaceRefusal> {
+        if &self.employee != applicant {
+            return Err(ReplaceRefusal::NotYours);
+        }
+        match self.status {
+            ApplicationStatus::Pending { .. } => Ok(()),
+            ApplicationStatus::Sanctioned if today <= self.request.to => Ok(()),
+            ApplicationStatus::Sanctioned => Err(ReplaceRefusal::Ended(self.id.clone())),
+            _ => Err(ReplaceRefusal::Decided(self.id.clone())),
+        }
+    }
+
+    /// What the sanction of `new`, which modifies this application, does to it, with the
+    /// history entry (by the official who sanctioned, at their post) and what the ledger must
+    /// do; `None` when it is no longer pending or sanctioned and so keeps nobody away.
+    ///
+    /// Pending: withdrawn. Sanctioned and not begun, or replaced from its first day: cancelled,
+    /// its whole debit reversed. Begun: cut short to the day before the new spell starts (left
+    /// as it is when the new spell starts after it ends).
+    pub fn replaced_by(
+        &self,
+        new: &LeaveApplication,
+        sanction: &ApplicationEvent,
+        today: Date,
+    ) -> Result<Option<(LeaveApplication, ApplicationEvent, Effect)>, ReplaceRefusal> {
+        let from = new.request.from;
+        let (status, effect) = match self.status {
+            ApplicationStatus::Pending { .. } => (ApplicationStatus::Withdrawn, Effect::None),
+            ApplicationStatus::Sanctioned if today < self.request.from || from <= self.request.from => {
+                let effect = self
+                    .debit
+                    .map_or(Effect::None, |(account, amount)| Effect::ReverseDebit {
+                        account,
+                        amount,
+                    });
+                (ApplicationStatus::Cancelled, effect)
+            }
+            ApplicationStatus::Sanctioned if from <= self.request.to => {
+                let to = from.previous_day().unwrap_or(from);
+                let effect = self
+                    .debit
+                    .map_or(Effect::None, |(account, _)| Effect::Curtail { account, to });
+                (ApplicationStatus::Curtailed { to }, effect)
+            }
+            ApplicationStatus::Curtailed { to } if from <= to => {
+                return Err(ReplaceRefusal::Overlaps(self.id.clone()));
+            }
+            _ => return Ok(None),
+        };
+        let mut next = self.clone();
+        next.status = status;
+        next.events += 1;
+        next.version += 1;
+        let remarks =
+            Remarks::parse(&format!("Modified by application {}", new.id)).unwrap_or_else(|_| Remarks::empty());
+        let event = ApplicationEvent {
+            seq: next.events,
+            status,
+            by: sanction.by.clone(),
+            at_post: sanction.at_post.clone(),
+            as_alternate: sanction.as_alternate,
+            remarks,
+            at: sanction.at,
+        };
+        Ok(Some((next, event, effect)))
     }
 }
 
@@ -550,7 +674,15 @@ mod tests {
         let (recommended, _, _) = application
             .act(1, recommend(), &reporting_officer(), TODAY, NOW)
             .unwrap();
-        let (done, event, _) = recommended.act(2, sanction(), &alternate(), TODAY, NOW).unwrap();
+        // The alternate may not act while the approver is at their post…
+        assert_eq!(
+            recommended.act(2, sanction(), &alternate(), TODAY, NOW),
+            Err(ApplicationRefusal::ApproverPresent)
+        );
+        // …only while they are away.
+        let (done, event, _) = recommended
+            .act_during(2, sanction(), &alternate(), Presence::Away, TODAY, NOW)
+            .unwrap();
         assert_eq!(done.status, ApplicationStatus::Sanctioned);
         assert!(event.as_alternate);
         assert_eq!(event.at_post, Some(post("FIN-HQ-JS2")));
@@ -647,6 +779,118 @@ mod tests {
                 to: date!(2026 - 03 - 22)
             }
         );
+    }
+
+    #[test]
+    fn only_one_s_own_pending_or_unfinished_leave_may_be_modified() {
+        let me = applicant().employee;
+        assert_eq!(earned_leave().check_replaceable(&me, TODAY), Ok(()));
+        assert_eq!(
+            earned_leave().check_replaceable(&reporting_officer().employee, TODAY),
+            Err(ReplaceRefusal::NotYours)
+        );
+        let granted = sanctioned();
+        assert_eq!(granted.check_replaceable(&me, date!(2026 - 03 - 24)), Ok(()));
+        assert!(matches!(
+            granted.check_replaceable(&me, date!(2026 - 03 - 25)),
+            Err(ReplaceRefusal::Ended(_))
+        ));
+        let reject = LeaveAction::Reject {
+            reason: Reason::parse("Audit week").unwrap(),
+        };
+        let (rejected, _, _) = earned_leave().act(1, reject, &reporting_officer(), TODAY, NOW).unwrap();
+        assert!(matches!(
+            rejected.check_replaceable(&me, TODAY),
+            Err(ReplaceRefusal::Decided(_))
+        ));
+    }
+
+    #[test]
+    fn sanctioning_a_modification_withdraws_cancels_or_cuts_short_the_old() {
+        // The modification's sanction, by the controlling officer.
+        let new_from = |from: Date| {
+            let mut new = earned_leave();
+            new.id = ApplicationId::parse("LV-2026-0002").unwrap();
+            new.request.from = from;
+            new.request.to = from + time::Duration::days(3);
+            new
+        };
+        let (_, sanction_event, _) = {
+            let (a, _, _) = new_from(date!(2026 - 03 - 23))
+                .act(1, recommend(), &reporting_officer(), TODAY, NOW)
+                .unwrap();
+            a.act(2, sanction(), &controlling_officer(), TODAY, NOW).unwrap()
+        };
+        let replace = |old: &LeaveApplication, from: Date, today: Date| {
+            old.replaced_by(&new_from(from), &sanction_event, today)
+                .unwrap()
+                .map(|(next, event, effect)| (next.status, event.seq, effect))
+        };
+        // Pending: withdrawn, its reservation released by the settlement.
+        assert_eq!(
+            replace(&earned_leave(), date!(2026 - 03 - 23), TODAY),
+            Some((ApplicationStatus::Withdrawn, 2, Effect::None))
+        );
+        // Sanctioned, not begun: cancelled in full, even if the new spell starts later.
+        let granted = sanctioned();
+        let reversed = Effect::ReverseDebit {
+            account: LeaveKind::Earned,
+            amount: HalfDays::days(5),
+        };
+        assert_eq!(
+            replace(&granted, date!(2026 - 03 - 23), TODAY),
+            Some((ApplicationStatus::Cancelled, 4, reversed))
+        );
+        // Begun on Friday 20, modified from Monday 23: cut short to Sunday 22.
+        let sunday = date!(2026 - 03 - 22);
+        let to = date!(2026 - 03 - 22);
+        assert_eq!(
+            replace(&granted, date!(2026 - 03 - 23), date!(2026 - 03 - 25)),
+            Some((
+                ApplicationStatus::Curtailed { to },
+                4,
+                Effect::Curtail {
+                    account: LeaveKind::Earned,
+                    to
+                }
+            ))
+        );
+        // Begun, and replaced from its first day: cancelled in full.
+        assert_eq!(
+            replace(&granted, date!(2026 - 03 - 20), sunday),
+            Some((ApplicationStatus::Cancelled, 4, reversed))
+        );
+        // Begun, and the new spell starts after it ends (an extension): left as it is.
+        assert_eq!(replace(&granted, date!(2026 - 03 - 25), sunday), None);
+        // The history entry names the modification and who sanctioned it.
+        let (_, event, _) = granted
+            .replaced_by(&new_from(date!(2026 - 03 - 23)), &sanction_event, TODAY)
+            .unwrap()
+            .unwrap();
+        assert_eq!(event.by, controlling_officer().employee);
+        assert_eq!(event.remarks.as_ref(), "Modified by application LV-2026-0002");
+        // Already out of the way: nothing to do; cut short into the new spell: refused.
+        let (cancelled, _, _) = granted
+            .act(3, LeaveAction::Cancel { remarks: remarks() }, &applicant(), TODAY, NOW)
+            .unwrap();
+        assert_eq!(replace(&cancelled, date!(2026 - 03 - 23), TODAY), None);
+        let (curtailed, _, _) = granted
+            .act(
+                3,
+                LeaveAction::Curtail {
+                    to: sunday,
+                    remarks: remarks(),
+                },
+                &applicant(),
+                sunday,
+                NOW,
+            )
+            .unwrap();
+        assert!(matches!(
+            curtailed.replaced_by(&new_from(date!(2026 - 03 - 21)), &sanction_event, sunday),
+            Err(ReplaceRefusal::Overlaps(_))
+        ));
+        assert_eq!(replace(&curtailed, date!(2026 - 03 - 23), sunday), None);
     }
 
     #[test]

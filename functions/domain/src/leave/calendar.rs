@@ -301,23 +301,18 @@ impl HolidayCalendar {
     }
 }
 
+/// Every date from `from` to `to`, both included; none when `to` is before `from`. Every
+/// day-by-day walk over a spell goes through here.
+pub fn dates(from: Date, to: Date) -> impl Iterator<Item = Date> {
+    std::iter::successors(Some(from), |date| date.next_day()).take_while(move |date| *date <= to)
+}
+
 fn count_working_days(
     from: Date,
     to: Date,
     is_working: impl Fn(Date) -> Result<bool, CalendarError>,
 ) -> Result<u32, CalendarError> {
-    let mut count = 0;
-    let mut date = from;
-    while date <= to {
-        if is_working(date)? {
-            count += 1;
-        }
-        match date.next_day() {
-            Some(next) => date = next,
-            None => break,
-        }
-    }
-    Ok(count)
+    dates(from, to).try_fold(0, |count, date| Ok(count + u32::from(is_working(date)?)))
 }
 
 /// One state's calendars for the years a spell may span (a spell from 28 December to 5 January

@@ -628,6 +628,48 @@ impl Ledger {
         self.apply(on, Change::Lapse(lapsing), cause, rules).map(Some)
     }
 
+    /// A reservation released (its application rejected or withdrawn) after the period it was
+    /// made in closed: [`Ledger::close_period`] kept those days of a kind that does not carry
+    /// forward for the application, so they lapse now as they would have then, on `today` with
+    /// `cause` (the official's correction: an entry the closing did not record). `None` when the
+    /// kind carries forward, the period is still open, or nothing is left to lapse.
+    pub fn lapse_released(
+        &mut self,
+        rules: &RuleSet,
+        applied_on: Date,
+        released: HalfDays,
+        today: Date,
+        cause: Cause,
+    ) -> Result<Option<Applied>, LedgerRefusal> {
+        let rule = rules.rule(self.kind).ok_or(LedgerRefusal::NoAccount(self.kind))?;
+        if rule.carry_forward || released.is_zero() {
+            return Ok(None);
+        }
+        let period = match rule.accrual {
+            Accrual::AnnualGrant { .. } => Period::Year {
+                year: applied_on.year(),
+            },
+            Accrual::HalfYearlyAdvance { .. } | Accrual::PerCompletedHalfYear { .. } => {
+                Period::half_year_of(applied_on)
+            }
+            Accrual::None | Accrual::ServiceGrant { .. } => return Ok(None),
+        };
+        let Some(end) = period.end() else {
+            return Ok(None);
+        };
+        // Closed when it was, or when a later period was credited (which closes it first).
+        let closed = self.entries.iter().any(|entry| match &entry.why.cause {
+            Cause::PeriodEnd { period: closed } => *closed == period,
+            Cause::Accrual { period: later } => later.start().is_some_and(|start| start > end),
+            _ => false,
+        });
+        let lapsing = released.min(self.balance().available());
+        if !closed || lapsing.is_zero() {
+            return Ok(None);
+        }
+        self.apply(today, Change::Lapse(lapsing), cause, rules).map(Some)
+    }
+
     /// Credits `period` (a year, a half-year, or the service) as the kind's rule says, after
     /// closing the period before it (keeping `reserved`, see [`Ledger::close_period`]).
     /// Idempotent: the credit carries the key `EL#2026H1`, and a second run finds it and
@@ -1143,6 +1185,68 @@ mod tests {
             Some(3)
         );
         assert_eq!(earned.entries()[2].movement, Movement::Lapse { amount: days(4) });
+    }
+
+    #[test]
+    fn a_reservation_kept_at_the_year_end_lapses_when_its_application_is_rejected() {
+        // Given 8 days of casual leave for 2026, 3 taken, and 2 reserved by an application made
+        // in December and still pending when the 2027 credit closed 2026,
+        let rules = ccs();
+        let mut ledger = Ledger::new(emp(), LeaveKind::Casual);
+        let year = |year| Period::Year { year };
+        ledger
+            .accrue(&rules, year(2026), LONG_AGO, HalfDays::ZERO, HalfDays::ZERO)
+            .unwrap();
+        ledger
+            .apply(
+                date!(2026 - 05 - 04),
+                Change::Debit(days(3)),
+                leave(1, LeaveKind::Casual),
+                &rules,
+            )
+            .unwrap();
+        let correction = || Cause::Correction {
+            by: emp(),
+            remarks: Remarks::parse("Kept for LV-2026-0002 when 2026 closed").unwrap(),
+        };
+        let december = date!(2026 - 12 - 10);
+        // (while 2026 is open, a release lapses nothing),
+        assert_eq!(
+            ledger
+                .lapse_released(&rules, december, days(2), date!(2026 - 12 - 20), correction())
+                .unwrap(),
+            None
+        );
+        ledger
+            .accrue(&rules, year(2027), LONG_AGO, HalfDays::ZERO, days(2))
+            .unwrap();
+        assert_eq!(ledger.balance(), Balance::from(days(10)));
+        // when it is rejected in January, the 2 days kept for it lapse: 2027's 8 are left.
+        let january = date!(2027 - 01 - 05);
+        let lapsed = ledger
+            .lapse_released(&rules, december, days(2), january, correction())
+            .unwrap()
+            .unwrap();
+        assert_eq!(lapsed.seq(), 5);
+        assert_eq!(ledger.entries()[4].movement, Movement::Lapse { amount: days(2) });
+        assert_eq!(ledger.balance(), Balance::from(days(8)));
+        // An application made in 2027 keeps its days when released; earned leave carries over.
+        assert_eq!(
+            ledger
+                .lapse_released(&rules, january, days(2), january, correction())
+                .unwrap(),
+            None
+        );
+        let mut earned = earned_with(20);
+        earned
+            .credit_for_half_year(&rules, 2027, Half::First, LONG_AGO, HalfDays::ZERO)
+            .unwrap();
+        assert_eq!(
+            earned
+                .lapse_released(&rules, december, days(2), january, correction())
+                .unwrap(),
+            None
+        );
     }
 
     #[test]

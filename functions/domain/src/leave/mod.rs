@@ -6,11 +6,13 @@
 //! result conditionally. Leave is counted in [`HalfDays`], never in floating point.
 
 pub mod account;
+pub mod acting;
 pub mod application;
 pub mod calendar;
 pub mod days;
 pub mod ledger;
 pub mod officers;
+pub mod roster;
 pub mod rules;
 pub mod spell;
 pub mod wire;
@@ -21,72 +23,13 @@ pub use ledger::{Ledger, LedgerEntry, Period};
 pub use rules::{LeaveKind, LeaveTypeRule, RuleSet};
 pub use spell::{assess, Assessment, EmployeeProfile, LeaveRefusal, LeaveRequest};
 
-use crate::ids::InvalidCode;
-use serde::{Deserialize, Serialize};
-use std::fmt;
+use crate::ids::code_type;
 
-fn parse_code(raw: &str, what: &'static str, min: usize, max: usize, digits: bool) -> Result<String, InvalidCode> {
-    let code = raw.trim().to_ascii_uppercase();
-    let well_formed = (min..=max).contains(&code.len())
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || (digits && (b.is_ascii_digit() || b == b'-')))
-        && !code.starts_with('-')
-        && !code.ends_with('-');
-    if well_formed {
-        Ok(code)
-    } else {
-        Err(InvalidCode { what, min, max })
-    }
-}
-
-macro_rules! leave_code {
-    ($(#[$doc:meta])* $name:ident, $what:literal, $min:literal, $max:literal, digits = $digits:literal) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
-
-        impl $name {
-            /// Parses and normalises (trims, upper-cases) a code.
-            pub fn parse(raw: &str) -> Result<Self, InvalidCode> {
-                parse_code(raw, $what, $min, $max, $digits).map(Self)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = InvalidCode;
-            fn try_from(raw: String) -> Result<Self, Self::Error> {
-                Self::parse(&raw)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(code: $name) -> String {
-                code.0
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-    };
-}
-
-leave_code!(
+code_type!(
     /// A state (or `IN` for the centre) whose leave rules and holidays apply, for example `HR`.
     StateCode, "state code", 2, 3, digits = false
 );
-leave_code!(
+code_type!(
     /// A leave application's stable identifier.
     ApplicationId, "leave application ID", 8, 40, digits = true
 );

@@ -166,6 +166,17 @@ pub enum Document {
     JoiningReport,
 }
 
+impl fmt::Display for Document {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Document::MedicalCertificate => "medical certificate",
+            Document::ConfinementCertificate => "certificate of the date of confinement",
+            Document::BirthCertificate => "child's birth certificate",
+            Document::JoiningReport => "joining report",
+        })
+    }
+}
+
 /// A document required always, or only for spells longer than `above` days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -5,7 +5,7 @@
 //! The app calls [`assess`] as the employee fills the form (the what-if); the server calls it
 //! again when the application arrives, with the balance it read in the same transaction.
 
-use super::calendar::{CalendarError, Calendars};
+use super::calendar::{dates, CalendarError, Calendars};
 use super::days::{Balance, HalfDays};
 use super::rules::{ApprovalStep, Document, Gender, LeaveKind, RuleSet};
 use serde::{Deserialize, Serialize};
@@ -94,6 +94,10 @@ pub enum LeaveRefusal {
     ToBeforeFrom,
     #[error("{0} is not granted under these rules")]
     NotGranted(LeaveKind),
+    #[error("{0} is granted per calendar year: end this spell by 31 December and apply separately for January")]
+    CrossesYearEnd(LeaveKind),
+    #[error("{}", other_years_allowance(*kind, *year, *this_year))]
+    OtherYearsAllowance { kind: LeaveKind, year: i32, this_year: i32 },
     #[error("you are not eligible for this leave: {0:?}")]
     NotEligible(Ineligible),
     #[error("this leave may be applied for at most {days} days after it began")]
@@ -129,6 +133,38 @@ impl From<CalendarError> for LeaveRefusal {
             // Calendars are checked when made, so this does not happen; say so if it does.
             other => LeaveRefusal::BadCalendar(other),
         }
+    }
+}
+
+fn other_years_allowance(kind: LeaveKind, year: i32, this_year: i32) -> String {
+    if year > this_year {
+        format!("{kind} for {year} can be applied for from 1 January {year}, when that year's is credited")
+    } else {
+        format!("{kind} of {year} can no longer be applied for: that year's lapsed on 31 December {year}")
+    }
+}
+
+/// An application made without the documents its assessment asks for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("attach the {}", names(.0))]
+pub struct MissingDocuments(pub Vec<Document>);
+
+fn names(documents: &[Document]) -> String {
+    let names: Vec<String> = documents.iter().map(ToString::to_string).collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// Refuses an application that asks for documents and carries no attachment. Attachments are
+/// not typed, so one file may carry several documents; the approver judges what it shows.
+pub fn check_documents(assessment: &Assessment, attachments: usize) -> Result<(), MissingDocuments> {
+    if assessment.documents.is_empty() || attachments > 0 {
+        Ok(())
+    } else {
+        Err(MissingDocuments(assessment.documents.clone()))
     }
 }
 
@@ -200,6 +236,20 @@ pub fn assess(
         return Err(LeaveRefusal::ToBeforeFrom);
     }
     let rule = rules.rule(request.kind).ok_or(LeaveRefusal::NotGranted(request.kind))?;
+    // A kind whose balance lapses on 31 December (casual leave, restricted holidays) is a
+    // year's allowance: one spell draws on one year's.
+    if !rule.carry_forward && request.from.year() != request.to.year() {
+        return Err(LeaveRefusal::CrossesYearEnd(request.kind));
+    }
+    // And the balance it draws on is this year's: next year's is not credited yet, and last
+    // year's has lapsed (what pending applications reserved is kept for them).
+    if !rule.carry_forward && request.from.year() != today.year() {
+        return Err(LeaveRefusal::OtherYearsAllowance {
+            kind: request.kind,
+            year: request.from.year(),
+            this_year: today.year(),
+        });
+    }
     check_eligibility(rules, profile, request)?;
     if request.from < today && (today - request.from).whole_days() > i64::from(rule.backdate_days) {
         return Err(LeaveRefusal::BackDatedBeyondWindow {
@@ -230,8 +280,7 @@ pub fn assess(
         }
     }
     if rule.restricted_holidays_only {
-        let mut day = Some(request.from);
-        while let Some(date) = day.filter(|date| *date <= request.to) {
+        for date in dates(request.from, request.to) {
             let restricted = calendars
                 .for_year(date.year())
                 .ok_or(LeaveRefusal::NoCalendar { year: date.year() })?
@@ -240,7 +289,6 @@ pub fn assess(
             if !restricted {
                 return Err(LeaveRefusal::NotARestrictedHoliday { date });
             }
-            day = date.next_day();
         }
     }
     let counted = if rule.counts_non_working_days {
@@ -501,6 +549,48 @@ mod tests {
                 none,
                 2,
                 Ok(2),
+            ),
+            // Casual leave and restricted holidays are a year's allowance: no spell crosses 31 December.
+            (
+                Casual,
+                date!(2026 - 12 - 31),
+                date!(2027 - 01 - 01),
+                none,
+                8,
+                Err(R::CrossesYearEnd(Casual)),
+            ),
+            (
+                RestrictedHoliday,
+                date!(2026 - 12 - 31),
+                date!(2027 - 01 - 01),
+                none,
+                2,
+                Err(R::CrossesYearEnd(RestrictedHoliday)),
+            ),
+            (Casual, date!(2026 - 12 - 28), date!(2026 - 12 - 31), none, 8, Ok(8)),
+            (
+                Casual,
+                date!(2027 - 01 - 04),
+                date!(2027 - 01 - 04),
+                none,
+                8,
+                Err(R::OtherYearsAllowance {
+                    kind: Casual,
+                    year: 2027,
+                    this_year: 2026,
+                }),
+            ),
+            (
+                RestrictedHoliday,
+                date!(2025 - 12 - 31),
+                date!(2025 - 12 - 31),
+                none,
+                2,
+                Err(R::OtherYearsAllowance {
+                    kind: RestrictedHoliday,
+                    year: 2025,
+                    this_year: 2026,
+                }),
             ),
             (
                 RestrictedHoliday,
@@ -850,9 +940,30 @@ mod tests {
     }
 
     #[test]
+    fn documents_asked_for_must_be_attached() {
+        let commuted = judge(
+            &request(Commuted, date!(2026 - 03 - 16), date!(2026 - 03 - 18)),
+            balance(20),
+        )
+        .unwrap();
+        assert_eq!(commuted.documents, [Document::MedicalCertificate]);
+        let refused = check_documents(&commuted, 0).unwrap_err();
+        assert_eq!(refused.to_string(), "attach the medical certificate");
+        assert_eq!(check_documents(&commuted, 1), Ok(()));
+        let earned = judge(
+            &request(Earned, date!(2026 - 03 - 16), date!(2026 - 03 - 18)),
+            balance(20),
+        )
+        .unwrap();
+        assert_eq!(check_documents(&earned, 0), Ok(()));
+        let two = MissingDocuments(vec![Document::MedicalCertificate, Document::JoiningReport]);
+        assert_eq!(two.to_string(), "attach the medical certificate and joining report");
+    }
+
+    #[test]
     fn a_spell_into_a_year_without_a_calendar_cannot_be_counted() {
-        let asked = request(Casual, date!(2026 - 12 - 31), date!(2027 - 01 - 01));
-        assert_eq!(judge(&asked, balance(8)), Err(LeaveRefusal::NoCalendar { year: 2027 }));
+        let asked = request(Earned, date!(2026 - 12 - 31), date!(2027 - 01 - 01));
+        assert_eq!(judge(&asked, balance(30)), Err(LeaveRefusal::NoCalendar { year: 2027 }));
     }
 
     #[test]

@@ -2,14 +2,17 @@
 //! needs without further reads.
 
 use super::account::Account;
+use super::acting::ActingCharge;
 use super::application::{ApplicationEvent, ChainStep, LeaveAction, LeaveApplication};
 use super::calendar::{Holiday, HolidayCalendar, WeeklyOff};
 use super::days::{Balance, HalfDays};
 use super::ledger::{Half, LedgerEntry, Period};
+use super::roster::{OfficeSpell, YearMonth};
 use super::rules::{LeaveKind, LeaveTypeRule, RuleSet};
 use super::spell::{Assessment, LeaveRequest};
-use super::StateCode;
-use crate::ids::EmployeeId;
+use super::{ApplicationId, StateCode};
+use crate::attachment::Attachment;
+use crate::ids::{EmployeeId, OfficeCode, PostId, UploadId};
 use crate::text::{Reason, Remarks};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -122,6 +125,15 @@ pub struct ApplyRequest {
     /// Where the applicant can be reached during the leave.
     #[serde(default = "Remarks::empty")]
     pub address: Remarks,
+    /// Finished uploads (`/api/v1/uploads`) to attach: the medical certificate or other
+    /// documents the assessment asks for.
+    #[serde(default)]
+    pub attachments: Vec<UploadId>,
+    /// Modifies an earlier application of the applicant's (pending, or sanctioned and not yet
+    /// over) by applying anew: its days are not counted as a clash, and when this one is
+    /// sanctioned the earlier one is withdrawn, cancelled or cut short to the day before.
+    #[serde(default)]
+    pub replaces: Option<ApplicationId>,
 }
 
 impl ApplyRequest {
@@ -137,6 +149,19 @@ impl ApplyRequest {
             suffix: self.suffix,
         }
     }
+}
+
+/// The what-if: a spell (as in [`LeaveRequest`]) and, for a modification, the application it
+/// would replace (whose days then do not count as a clash, and whose debit or reservation
+/// counts as available). Other fields (the rest of an application form) are ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssessRequest {
+    /// Flattened, so the phone posts its form's spell fields as they are.
+    #[serde(flatten)]
+    pub spell: LeaveRequest,
+    #[serde(default)]
+    pub replaces: Option<ApplicationId>,
 }
 
 /// An action on an application, at the version the official saw.
@@ -160,6 +185,26 @@ pub struct LeaveApplicationView {
     pub waiting_since: Option<OffsetDateTime>,
     /// The newest history entry.
     pub last_event: ApplicationEvent,
+    /// The post the applicant applied from, and its office (absent on applications made
+    /// before these were recorded).
+    #[serde(default)]
+    pub post: Option<PostId>,
+    #[serde(default)]
+    pub office: Option<OfficeCode>,
+    /// The version of the state's rules the application was assessed under; a curtailment is
+    /// counted under the same version.
+    #[serde(default)]
+    pub rules_version: Option<u32>,
+    /// Documents attached when applying; `GET /api/v1/leave/applications/{id}/attachments/{n}`
+    /// (from 1) serves them.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// The earlier application this one modifies (see [`ApplyRequest::replaces`]).
+    #[serde(default)]
+    pub replaces: Option<ApplicationId>,
+    /// The later application whose sanction withdrew, cancelled or cut this one short.
+    #[serde(default)]
+    pub replaced_by: Option<ApplicationId>,
 }
 
 /// An application with its whole history, oldest entry first.
@@ -179,6 +224,46 @@ pub struct LeaveInboxEntry {
     #[serde(flatten)]
     pub view: LeaveApplicationView,
     pub balance: Option<BalanceView>,
+    /// Colleagues of the applicant's office with leave pending or sanctioned on some of the
+    /// same days (read from the first three months of the spell).
+    #[serde(default)]
+    pub overlapping: Vec<OfficeSpell>,
+}
+
+/// An office's leave calendar for a month: every pending or sanctioned spell touching it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LeaveCalendarView {
+    pub office: OfficeCode,
+    pub month: YearMonth,
+    pub spells: Vec<OfficeSpell>,
+}
+
+/// Who of an office is on sanctioned leave on its office date today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OnLeaveToday {
+    pub office: OfficeCode,
+    pub date: Date,
+    pub spells: Vec<OfficeSpell>,
+}
+
+/// `POST /api/v1/leave/applications/{id}/acting`: give the applicant's post to a colleague.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantActingCharge {
+    /// The colleague's employee ID.
+    pub employee_id: String,
+    /// The application's version as seen; a different one is a conflict.
+    #[serde(default)]
+    pub version: Option<u64>,
+}
+
+/// The acting charge of an application, if it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActingChargeState {
+    pub charge: Option<ActingCharge>,
 }
 
 /// The result of one page of a periodic credit run.
