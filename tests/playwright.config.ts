@@ -25,7 +25,7 @@ const server = (listen: number, extra: string) => ({
 });
 
 // Every journey runs against the embedded store. When DynamoDB Local is up (the test command
-// runs Playwright inside scripts/with-dynamodb-local.sh), the e-File journeys run a second time
+// runs Playwright inside scripts/with-dynamodb-local.sh), the e-File and e-Leave journeys run a second time
 // against a server on DynamoDB, so the browser proves both backends.
 const dynamodb = process.env.AWS_ENDPOINT_URL_DYNAMODB !== undefined;
 const dynamoPort = port + 1;
@@ -47,7 +47,7 @@ export default defineConfig({
   projects: [
     { name: 'embedded', use: { baseURL: `http://127.0.0.1:${port}` } },
     ...(dynamodb
-      ? [{ name: 'dynamodb', testMatch: /file\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${dynamoPort}` } }]
+      ? [{ name: 'dynamodb', testMatch: /(file|leave)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${dynamoPort}` } }]
       : []),
   ],
   webServer: [

@@ -17,6 +17,10 @@ use components::{FlashRegion, RequireSession, SiteHeader};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use pages::leave::{
+    outbox::LeaveOutbox, ActingBanner, LeaveApplicationPage, LeaveApplyPage, LeaveCalendarPage, LeaveHomePage,
+    LeaveInboxPage, LeaveLedgerPage, OutboxStatus,
+};
 use pages::{
     DiarisePage, DispatchPage, FilePage, FilePrintPage, FileTrackPage, InboxPage, LoginPage, NewFilePage, NotFound,
     ReceiptPage, SearchPage,
@@ -36,12 +40,15 @@ pub fn App() -> impl IntoView {
     i18n::I18n::provide();
     session::Session::provide();
     session::Flash::provide();
+    LeaveOutbox::provide();
 
     view! {
         <Router>
             <SiteHeader/>
             <main id="main" class="container" tabindex="-1">
                 <FlashRegion/>
+                <OutboxStatus/>
+                <ActingBanner/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/") view=|| view! { <RequireSession><InboxPage/></RequireSession> }/>
@@ -56,6 +63,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/files/:id/print") view=|| view! { <RequireSession><FilePrintPage/></RequireSession> }/>
                     <Route path=path!("/offices/:office/dispatch") view=|| view! { <RequireSession><DispatchPage/></RequireSession> }/>
                     <Route path=path!("/search") view=|| view! { <RequireSession><SearchPage/></RequireSession> }/>
+                    <Route path=path!("/leave") view=|| view! { <RequireSession><LeaveHomePage/></RequireSession> }/>
+                    // Before `/leave/applications/:id`'s siblings, so "apply" is not taken for an ID.
+                    <Route path=path!("/leave/apply") view=|| view! { <RequireSession><LeaveApplyPage/></RequireSession> }/>
+                    <Route path=path!("/leave/applications/:id") view=|| view! { <RequireSession><LeaveApplicationPage/></RequireSession> }/>
+                    <Route path=path!("/leave/calendar") view=|| view! { <RequireSession><LeaveCalendarPage/></RequireSession> }/>
+                    <Route path=path!("/leave/inbox") view=|| view! { <RequireSession><LeaveInboxPage/></RequireSession> }/>
+                    <Route path=path!("/leave/ledger/:kind") view=|| view! { <RequireSession><LeaveLedgerPage/></RequireSession> }/>
                 </Routes>
             </main>
         </Router>

@@ -4,6 +4,8 @@
 //! right page: the server checks the cookie on every request and decides.
 
 use crate::api;
+use daftar_domain::leave::application::ApplicationStatus;
+use daftar_domain::leave::rules::Approver;
 use daftar_domain::wire::Me;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -54,6 +56,14 @@ impl Session {
         })
     }
 
+    /// The signed-in person, if any, without tracking (for event handlers).
+    pub fn me_untracked(&self) -> Option<Me> {
+        self.state.with_untracked(|state| match state {
+            SessionState::SignedIn(me) => Some(me.clone()),
+            _ => None,
+        })
+    }
+
     pub fn signed_in(&self, me: Me) {
         self.state.set(SessionState::SignedIn(me));
     }
@@ -86,6 +96,10 @@ pub enum FlashMessage {
     FileCreated(String),
     /// Something was done to the file on this page.
     File(FileNews),
+    /// A leave application was made; it waits with this approver.
+    LeaveApplied(Option<Approver>),
+    /// An official acted on a leave application: where it stands now.
+    LeaveActed(ApplicationStatus, Option<Approver>),
 }
 
 /// What just happened to a file, for the status line.

@@ -4,6 +4,8 @@
 //! `ErrorCode` so pages can show a translated message. The session is an HttpOnly cookie the
 //! browser sends by itself (same-origin requests include credentials by default).
 
+pub mod leave;
+
 use daftar_domain::file::chain::ChainReport;
 use daftar_domain::file::draft::{DispatchEntry, DraftVersion};
 use daftar_domain::ids::{DeptCode, FileId, IdempotencyKey, OfficeCode, PostId, ReceiptId};

@@ -104,6 +104,83 @@ impl<T: Send + Sync + 'static> MorePages<T> {
     }
 }
 
+/// A list read page by page into one signal, for lists that are not split into a resource's
+/// first page and [`MorePages`]: [`PagedRows::load`] starts over, [`PagedRows::load_more`]
+/// appends the next page.
+#[derive(Debug)]
+pub struct PagedRows<T: Send + Sync + 'static> {
+    pub rows: RwSignal<Vec<T>>,
+    pub cursor: RwSignal<Option<String>>,
+    pub loading: RwSignal<bool>,
+    pub failure: RwSignal<Option<ApiError>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for PagedRows<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for PagedRows<T> {}
+
+impl<T: Send + Sync + 'static> Default for PagedRows<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: Send + Sync + 'static> PagedRows<T> {
+    pub fn new() -> Self {
+        PagedRows {
+            rows: RwSignal::new(Vec::new()),
+            cursor: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            failure: RwSignal::new(None),
+        }
+    }
+
+    /// Reads the first page with `fetch(None)`, replacing the rows.
+    pub fn load<Fut>(self, fetch: impl FnOnce(Option<String>) -> Fut + 'static)
+    where
+        Fut: Future<Output = ApiResult<Page<T>>> + 'static,
+    {
+        self.fetch(None, false, fetch);
+    }
+
+    /// Reads the page after the last one, appending it.
+    pub fn load_more<Fut>(self, fetch: impl FnOnce(Option<String>) -> Fut + 'static)
+    where
+        Fut: Future<Output = ApiResult<Page<T>>> + 'static,
+    {
+        if let Some(cursor) = self.cursor.get_untracked() {
+            self.fetch(Some(cursor), true, fetch);
+        }
+    }
+
+    fn fetch<Fut>(self, cursor: Option<String>, append: bool, fetch: impl FnOnce(Option<String>) -> Fut + 'static)
+    where
+        Fut: Future<Output = ApiResult<Page<T>>> + 'static,
+    {
+        self.loading.set(true);
+        self.failure.set(None);
+        spawn_local(async move {
+            let result = fetch(cursor).await;
+            self.loading.set(false);
+            match result {
+                Ok(page) => {
+                    if append {
+                        self.rows.update(|rows| rows.extend(page.items));
+                    } else {
+                        self.rows.set(page.items);
+                    }
+                    self.cursor.set(page.next_cursor);
+                }
+                Err(error) => self.failure.set(Some(error)),
+            }
+        });
+    }
+}
+
 /// The "Load more" button under a paged list, and the error if a further page failed.
 #[component]
 pub fn LoadMoreFooter<T: Send + Sync + 'static>(

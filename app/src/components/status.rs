@@ -25,6 +25,12 @@ pub fn FlashRegion() -> impl IntoView {
             FlashMessage::ReceiptReceived => t.receipt_received_flash.to_owned(),
             FlashMessage::FileCreated(number) => fill(t.file_created_flash, "{n}", &number),
             FlashMessage::File(news) => file_news(t, i18n, news),
+            FlashMessage::LeaveApplied(by) => fill(
+                t.leave.applied_flash,
+                "{by}",
+                by.map(|by| t.leave.approver(by)).unwrap_or_default(),
+            ),
+            FlashMessage::LeaveActed(status, by) => fill(t.leave.acted_flash, "{status}", &t.leave.status(&status, by)),
         })
     };
     let class = move || match message() {

@@ -4,6 +4,8 @@
 //! from either language is a compile error, not a blank on screen. The chosen language lives in a
 //! context signal and is remembered in `localStorage`.
 
+pub mod leave;
+
 use crate::format::{humanise_seconds, DurationWords};
 use daftar_domain::file::chain::BreakReason;
 use daftar_domain::file::draft::DispatchMode;
@@ -515,6 +517,9 @@ pub struct Texts {
     pub err_too_many: &'static str,
     pub err_no_such_file: &'static str,
     pub err_same_file: &'static str,
+
+    /// The e-Leave pages.
+    pub leave: leave::LeaveTexts,
 }
 
 pub const EN: Texts = Texts {
@@ -946,6 +951,7 @@ pub const EN: Texts = Texts {
     err_too_many: "Choose at most {n}.",
     err_no_such_file: "No file has this number, or you may not see it.",
     err_same_file: "That is this file itself.",
+    leave: leave::EN,
 };
 
 pub const HI: Texts = Texts {
@@ -1377,6 +1383,7 @@ pub const HI: Texts = Texts {
     err_too_many: "अधिकतम {n} चुनें।",
     err_no_such_file: "इस संख्या की कोई फ़ाइल नहीं है, या आप उसे नहीं देख सकते।",
     err_same_file: "यह तो यही फ़ाइल है।",
+    leave: leave::HI,
 };
 
 impl Texts {
@@ -1692,6 +1699,10 @@ mod tests {
             .lines()
             .filter_map(|line| {
                 let (name, value) = line.trim().split_once(": ")?;
+                // A nested group (`leave: LeaveTexts {`, `kinds: [`) opens here; its strings follow.
+                if value.ends_with('{') || value.ends_with('[') {
+                    return None;
+                }
                 Some((
                     name.to_owned(),
                     value.trim_end_matches(',').trim_matches('"').to_owned(),

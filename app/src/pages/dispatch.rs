@@ -3,7 +3,7 @@
 
 use super::use_page_title;
 use crate::api::{self, ApiError};
-use crate::components::{error_text, Loading, TableHead};
+use crate::components::{error_text, Loading, PagedRows, TableHead};
 use crate::format::{human_local, today};
 use crate::i18n::use_i18n;
 use daftar_domain::file::draft::{DispatchEntry, DispatchStatus};
@@ -26,33 +26,20 @@ pub fn DispatchPage() -> impl IntoView {
             .and_then(|raw| OfficeCode::parse(&raw).ok())
     });
     let year = RwSignal::new(today().year());
-    let rows = RwSignal::new(Vec::<DispatchEntry>::new());
-    let cursor = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<ApiError>);
-    let loading = RwSignal::new(false);
+    let list = PagedRows::<DispatchEntry>::new();
 
     let load = move |more: bool| {
         let Some(office) = office.get_untracked() else { return };
-        let from = if more { cursor.get_untracked() } else { None };
         let year = year.get_untracked();
-        loading.set(true);
-        failure.set(None);
-        spawn_local(async move {
-            let result = api::dispatch_register(&office, year, from.as_deref()).await;
-            loading.set(false);
-            match result {
-                Ok(page) => {
-                    if more {
-                        rows.update(|r| r.extend(page.items));
-                    } else {
-                        rows.set(page.items);
-                    }
-                    cursor.set(page.next_cursor);
-                }
-                Err(error) => failure.set(Some(error)),
-            }
-        });
+        let fetch =
+            move |cursor: Option<String>| async move { api::dispatch_register(&office, year, cursor.as_deref()).await };
+        if more {
+            list.load_more(fetch)
+        } else {
+            list.load(fetch)
+        }
     };
+    let (rows, cursor, failure, loading) = (list.rows, list.cursor, list.failure, list.loading);
     Effect::new(move |_| {
         office.track();
         year.track();

@@ -5,6 +5,7 @@ pub mod diarise;
 pub mod dispatch;
 pub mod file;
 pub mod inbox;
+pub mod leave;
 pub mod login;
 pub mod new_file;
 pub mod not_found;

@@ -101,7 +101,8 @@ pub async fn open_store(choice: StoreChoice) -> anyhow::Result<SharedStore> {
 /// The HTML page every client-side route starts from. The app draws everything else.
 const SHELL: &str = include_str!("shell.html");
 /// Starts the WASM app. A file rather than an inline script, so the CSP can forbid inline scripts.
-pub const BOOT_JS: &str = "import init from '/pkg/daftar.js';\ninit({ module_or_path: '/pkg/daftar.wasm' });\n";
+/// It also registers the service worker that keeps the shell for offline use (public/sw.js).
+pub const BOOT_JS: &str = "import init from '/pkg/daftar.js';\ninit({ module_or_path: '/pkg/daftar.wasm' });\nif ('serviceWorker' in navigator) {\n  navigator.serviceWorker.register('/sw.js').catch(() => {});\n}\n";
 
 /// Scripts only from this origin (WASM compilation allowed), no framing, no plug-ins.
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
