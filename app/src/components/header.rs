@@ -76,7 +76,7 @@ pub fn SiteHeader() -> impl IntoView {
                             <li><A href="/receipts/new">{i18n.text(|t| t.nav_diarise)}</A></li>
                         </Show>
                         <li><A href="/search">{i18n.text(|t| t.nav_search)}</A></li>
-                        <li><A href="/leave">{i18n.text(|t| t.leave.nav_leave)}</A></li>
+                        <li><A href="/leave" exact=true>{i18n.text(|t| t.leave.nav_leave)}</A></li>
                         <li><A href="/leave/inbox">{i18n.text(|t| t.leave.nav_approvals)}</A></li>
                         <li><A href="/leave/calendar">{i18n.text(|t| t.leave.nav_calendar)}</A></li>
                         {move || session.me().and_then(|me| me.posts.first().map(|p| p.office.clone())).map(|office| view! {

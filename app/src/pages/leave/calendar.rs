@@ -1,14 +1,12 @@
 //! An office's leave for a month, and who is away today: what a section officer checks before
 //! recommending leave, and what the control room shows per office.
 
-use super::days_text;
 use crate::api::{self, ApiError};
 use crate::components::{error_text, Loading};
 use crate::i18n::{fill, use_i18n};
 use crate::pages::use_page_title;
 use crate::session::use_session;
 use daftar_domain::leave::roster::{OfficeSpell, RosterStatus, YearMonth};
-use daftar_domain::leave::HalfDays;
 use daftar_domain::OfficeCode;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -141,15 +139,14 @@ pub(crate) fn SpellCard(spell: OfficeSpell) -> impl IntoView {
     let (from, to, kind) = (spell.days.from, spell.days.to, spell.kind);
     let names = (spell.name_en, spell.name_hi);
     let sanctioned = spell.status == RosterStatus::Sanctioned;
-    let halves = u32::from(spell.days.half_day_start) + u32::from(spell.days.half_day_end);
-    let whole = u32::try_from((to - from).whole_days() + 1).unwrap_or(0);
-    let days = HalfDays::from_half_days((whole * 2).saturating_sub(halves));
     view! {
         <li class="leave-card">
             <span class="leave-card-who">{move || i18n.pick(&names.0, &names.1).to_owned()}</span>
             <span class="code">{spell.post.to_string()}</span>
             <span class="leave-card-kind">{move || i18n.t().leave.kind(kind)}</span>
-            <span class="leave-card-dates">{move || i18n.t().leave.spell(from, to)} " · " {move || days_text(days, i18n.t().leave.days_unit)}</span>
+            // The calendar shows the days away, not the days a kind of leave counts (casual
+            // leave skips the weekend inside it): the dates say it without a misleading number.
+            <span class="leave-card-dates">{move || i18n.t().leave.spell(from, to)}</span>
             <span class=if sanctioned { "badge badge-done" } else { "badge badge-pending" }>
                 {move || if sanctioned { i18n.t().leave.roster_sanctioned } else { i18n.t().leave.roster_pending }}
             </span>
