@@ -28,8 +28,9 @@ use std::fmt;
 pub enum ApiError {
     /// No answer: offline, DNS, connection reset, or the request could not be built.
     Network,
-    /// The server answered with a problem document.
-    Problem(Problem),
+    /// The server answered with a problem document (boxed: with its Hindi it is large, and
+    /// every `Result` of a call carries this error).
+    Problem(Box<Problem>),
     /// The server answered something that is neither what we asked for nor a problem document.
     Unexpected { status: u16 },
 }
@@ -103,7 +104,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
 
 async fn read_problem(response: Response) -> ApiError {
     match response.json::<Problem>().await {
-        Ok(problem) => ApiError::Problem(problem),
+        Ok(problem) => ApiError::Problem(Box::new(problem)),
         Err(_) => ApiError::Unexpected {
             status: response.status(),
         },
@@ -520,15 +521,16 @@ mod tests {
     }
 
     fn problem(code: ErrorCode) -> ApiError {
-        ApiError::Problem(Problem {
+        ApiError::Problem(Box::new(Problem {
             type_uri: "about:blank".into(),
             title: "t".into(),
             status: 400,
             detail: "d".into(),
+            detail_hi: None,
             code,
             field: Some("subject".into()),
             current_version: None,
-        })
+        }))
     }
 
     #[test]

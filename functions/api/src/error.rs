@@ -49,6 +49,10 @@ pub enum ApiError {
     Unavailable,
     #[error("internal error")]
     Internal(String),
+    /// A refusal that also says why in Hindi (see [`ApiError::with_hindi`]); it is sent as
+    /// `inner` is, with `detail_hi` beside the English `detail`.
+    #[error("{inner}")]
+    Localised { inner: Box<ApiError>, hi: String },
 }
 
 impl ApiError {
@@ -59,8 +63,30 @@ impl ApiError {
         }
     }
 
-    fn status_and_code(&self) -> (StatusCode, ErrorCode) {
+    /// This refusal, also explained in Hindi for the app's Hindi readers. An internal error
+    /// stays as it is: it says nothing but "internal error" in any language.
+    pub fn with_hindi(self, hi: impl Into<String>) -> ApiError {
         match self {
+            Self::Internal(_) => self,
+            // One explanation in Hindi is enough; the newest is the one that fits the English.
+            Self::Localised { inner, .. } => inner.with_hindi(hi),
+            other => Self::Localised {
+                inner: Box::new(other),
+                hi: hi.into(),
+            },
+        }
+    }
+
+    /// The error without its Hindi, which decides status, code and headers.
+    fn unlocalised(&self) -> &ApiError {
+        match self {
+            Self::Localised { inner, .. } => inner.unlocalised(),
+            other => other,
+        }
+    }
+
+    fn status_and_code(&self) -> (StatusCode, ErrorCode) {
+        match self.unlocalised() {
             Self::Invalid { .. } => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Invalid),
             Self::BadCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::BadCredentials),
             Self::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited),
@@ -73,12 +99,19 @@ impl ApiError {
             Self::IdempotencyKeyReused => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::IdempotencyKeyReused),
             Self::InProgress => (StatusCode::CONFLICT, ErrorCode::InProgress),
             Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Unavailable),
-            Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
+            // `unlocalised` never returns `Localised`; it is here for the match to be complete.
+            Self::Internal(_) | Self::Localised { .. } => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
 
     /// The problem document this error is sent as.
     pub fn problem(&self) -> Problem {
+        if let Self::Localised { inner, hi } = self {
+            return Problem {
+                detail_hi: Some(hi.clone()),
+                ..inner.problem()
+            };
+        }
         let (status, code) = self.status_and_code();
         let (field, current_version) = match self {
             Self::Invalid { field, .. } => (field.clone(), None),
@@ -96,6 +129,7 @@ impl ApiError {
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             status: status.as_u16(),
             detail: self.to_string(),
+            detail_hi: None,
             code,
             field,
             current_version,
@@ -136,7 +170,7 @@ impl From<daftar_blob::BlobError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let problem = self.problem();
-        if let Self::Internal(detail) = &self {
+        if let Self::Internal(detail) = self.unlocalised() {
             tracing::error!(%detail, "request failed");
         }
         let mut response = (
@@ -148,7 +182,7 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let Self::RateLimited { retry_after_seconds } = self {
+        if let Self::RateLimited { retry_after_seconds } = *self.unlocalised() {
             if let Ok(value) = HeaderValue::from_str(&retry_after_seconds.max(1).to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
@@ -231,5 +265,41 @@ mod tests {
         .problem();
         assert_eq!((problem.status, problem.current_version), (409, Some(4)));
         assert_eq!(problem.type_uri, "https://daftar.example/problems/conflict");
+    }
+
+    #[test]
+    fn a_refusal_with_hindi_keeps_its_status_code_and_field() {
+        let english = ApiError::invalid("kind", "only 2 days are available, and this needs 3");
+        let problem = english.with_hindi("केवल 2 दिन उपलब्ध हैं").problem();
+        assert_eq!((problem.status, problem.code), (422, ErrorCode::Invalid));
+        assert_eq!(problem.field.as_deref(), Some("kind"));
+        assert_eq!(problem.detail, "only 2 days are available, and this needs 3");
+        assert_eq!(problem.detail_hi.as_deref(), Some("केवल 2 दिन उपलब्ध हैं"));
+        assert_eq!(problem.type_uri, "https://daftar.example/problems/invalid");
+
+        let conflict = ApiError::Conflict {
+            message: "changed".into(),
+            current_version: Some(7),
+        }
+        .with_hindi("बदल गया")
+        .with_hindi("आपके खोलने के बाद यह आवेदन बदल गया है")
+        .problem();
+        assert_eq!((conflict.status, conflict.current_version), (409, Some(7)));
+        assert_eq!(conflict.detail_hi.as_deref(), Some("आपके खोलने के बाद यह आवेदन बदल गया है"));
+    }
+
+    #[test]
+    fn internal_errors_stay_untranslated_and_silent() {
+        let problem = ApiError::Internal("stored calendar is invalid".into())
+            .with_hindi("कैलेंडर में त्रुटि")
+            .problem();
+        assert_eq!((problem.status, problem.detail.as_str()), (500, "internal error"));
+        assert_eq!(problem.detail_hi, None);
+    }
+
+    #[test]
+    fn problems_without_hindi_do_not_send_the_field() {
+        let json = serde_json::to_value(ApiError::NotFound("leave application").problem()).expect("serialises");
+        assert!(json.get("detail_hi").is_none());
     }
 }

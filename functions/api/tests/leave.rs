@@ -36,6 +36,7 @@ on_both_backends!(
     the_what_if_refuses_a_clash_as_applying_would,
     casual_leave_kept_for_a_pending_application_at_the_year_end_lapses_if_it_is_rejected,
     modifying_leave_already_begun_cuts_it_short_when_sanctioned,
+    refusals_explain_themselves_in_hindi_too,
 );
 
 fn today(h: &Harness) -> Date {
@@ -1501,4 +1502,46 @@ async fn modifying_leave_already_begun_cuts_it_short_when_sanctioned(h: Harness)
         month.body
     );
     assert!(shown.iter().any(|(id, status, _)| id == &new && status == "sanctioned"));
+}
+
+fn devanagari(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+}
+
+/// The date as Hindi office orders write it, as `detail_hi` does.
+fn dd_mm_yyyy(date: Date) -> String {
+    format!("{:02}-{:02}-{}", date.day(), u8::from(date.month()), date.year())
+}
+
+async fn refusals_explain_themselves_in_hindi_too(h: Harness) {
+    let admin = h.login("HR9001").await;
+    ensure_calendars(&h, &admin).await;
+    let so = h.login("HR2001").await;
+
+    // Given earned leave pending from a Monday to the Friday,
+    let monday = monday_within_a_year(&h, 14, 14);
+    let first = id_of(&apply(&h, &so, earned(monday, monday + Duration::days(4))).await);
+
+    // a spell sharing its Friday is refused in English and in Hindi, naming the same application
+    // and its dates as Hindi offices write them.
+    let clash = earned(monday + Duration::days(4), monday + Duration::days(7));
+    let refused = h.post("/api/v1/leave/applications", &so, clash).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    let hindi = refused.body["detail_hi"].as_str().unwrap_or_default();
+    assert!(devanagari(hindi), "{}", refused.body);
+    assert!(hindi.contains(&first) && hindi.contains(&dd_mm_yyyy(monday)), "{hindi}");
+    assert!(hindi.contains("अर्जित अवकाश"), "{hindi}");
+
+    // More than the balance leaves is refused in Hindi too, on the what-if as on applying.
+    let over = earned(monday + Duration::days(35), monday + Duration::days(64));
+    let what_if = h.post("/api/v1/leave/assess", &so, over).await;
+    assert_eq!(what_if.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", what_if.body);
+    assert_eq!(what_if.body["field"], "kind");
+    let hindi = what_if.body["detail_hi"].as_str().unwrap_or_default();
+    assert!(devanagari(hindi) && hindi.contains("उपलब्ध"), "{}", what_if.body);
+
+    // A problem the server has no Hindi for carries none.
+    let missing = h.get("/api/v1/leave/applications/LV0000000000", &so).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.body);
+    assert!(missing.body.get("detail_hi").is_none(), "{}", missing.body);
 }

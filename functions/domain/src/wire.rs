@@ -608,6 +608,10 @@ pub struct Problem {
     pub status: u16,
     /// A human message in English; the app shows its own translation of `code` and may add this.
     pub detail: String,
+    /// The same message in Hindi, when the server has it (the e-Leave refusals), so that a
+    /// Hindi reader is told why in Hindi; otherwise the app falls back to `detail`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail_hi: Option<String>,
     pub code: ErrorCode,
     /// The request field the problem is about, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

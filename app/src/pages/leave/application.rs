@@ -92,15 +92,16 @@ pub fn LeaveApplicationPage() -> impl IntoView {
         async move {
             match id {
                 Some(id) => api::leave::application(&id).await,
-                None => Err(ApiError::Problem(daftar_domain::wire::Problem {
+                None => Err(ApiError::Problem(Box::new(daftar_domain::wire::Problem {
                     type_uri: "about:blank".into(),
                     title: "Not found".into(),
                     status: 404,
                     detail: String::new(),
+                    detail_hi: None,
                     code: daftar_domain::wire::ErrorCode::NotFound,
                     field: None,
                     current_version: None,
-                })),
+                }))),
             }
         }
     });
@@ -348,7 +349,7 @@ fn Actions(application: LeaveApplication, role: Role, reload: RwSignal<u32>) -> 
             </div>
             {buttons}
             <div class="form-alert" role="alert">
-                {move || failure.get().map(|e| view! { <p class="notice notice-error">{refusal_text(i18n.t(), &e)}</p> })}
+                {move || failure.get().map(|e| view! { <p class="notice notice-error">{refusal_text(i18n.locale(), &e)}</p> })}
             </div>
         </section>
     }
@@ -450,7 +451,7 @@ fn ActingSection(application: LeaveApplication) -> impl IntoView {
                 .into_any(),
             }}
             <div class="form-alert" role="alert">
-                {move || failure.get().map(|e| view! { <p class="notice notice-error">{refusal_text(i18n.t(), &e)}</p> })}
+                {move || failure.get().map(|e| view! { <p class="notice notice-error">{refusal_text(i18n.locale(), &e)}</p> })}
             </div>
         </section>
     }

@@ -332,7 +332,7 @@ pub fn LeaveApplyPage() -> impl IntoView {
                 </div>
                 <UploadField id="leave-documents" uploads label=|t| t.leave.documents_label/>
                 <div class="form-alert" role="alert">
-                    {move || failure.get().map(|e| view! { <p class="notice notice-error">{refusal_text(i18n.t(), &e)}</p> })}
+                    {move || failure.get().map(|e| view! { <p class="notice notice-error">{refusal_text(i18n.locale(), &e)}</p> })}
                 </div>
                 <button type="submit" class="button-primary button-block" aria-disabled=move || pending.get().to_string()>
                     {i18n.text(|t| t.leave.submit_apply)}
@@ -353,7 +353,7 @@ fn WhatIf(assessment: RwSignal<Option<Result<AssessmentView, ApiError>>>) -> imp
         match assessment.get() {
             None => view! { <p class="hint">{l.whatif_waiting}</p> }.into_any(),
             Some(Err(error)) => view! {
-                <p class="whatif-refused"><strong>{l.whatif_refused}</strong> " " {refusal_text(t, &error)}</p>
+                <p class="whatif-refused"><strong>{l.whatif_refused}</strong> " " {refusal_text(i18n.locale(), &error)}</p>
             }
             .into_any(),
             Some(Ok(view)) => {

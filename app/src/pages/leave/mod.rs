@@ -17,7 +17,7 @@ pub use ledger::LeaveLedgerPage;
 use super::use_page_title;
 use crate::api::{self, ApiError};
 use crate::components::{error_text, Loading, PagedRows};
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, use_i18n, Locale};
 use daftar_domain::leave::application::{ApplicationStatus, LeaveApplication};
 use daftar_domain::leave::rules::Approver;
 use daftar_domain::leave::wire::{BalanceView, LeaveApplicationView};
@@ -210,7 +210,9 @@ pub fn OutboxStatus() -> impl IntoView {
             let (template, spell, reason) = match &report {
                 OutboxReport::Saved(spell) => (t.saved_offline, spell, String::new()),
                 OutboxReport::Sent(view) => (t.sent_from_outbox, &view.application.request, String::new()),
-                OutboxReport::Refused { spell, error } => (t.refused_from_outbox, spell, refusal_text(i18n.t(), error)),
+                OutboxReport::Refused { spell, error } => {
+                    (t.refused_from_outbox, spell, refusal_text(i18n.locale(), error))
+                }
             };
             let class = match report {
                 OutboxReport::Refused { .. } => "flash flash-warning",
@@ -238,13 +240,21 @@ pub fn OutboxStatus() -> impl IntoView {
 }
 
 /// A refusal in words: the translated kind of error and, for a refused value, the server's
-/// own explanation (it names the rule).
-pub(crate) fn refusal_text(t: &crate::i18n::Texts, error: &ApiError) -> String {
-    match error {
-        ApiError::Problem(problem) if !problem.detail.is_empty() => {
-            format!("{} {}", error_text(t, error), problem.detail)
-        }
-        _ => error_text(t, error).to_owned(),
+/// own explanation (it names the rule), in Hindi when the reader reads Hindi and the server
+/// gave one; English is better than no explanation.
+pub(crate) fn refusal_text(locale: Locale, error: &ApiError) -> String {
+    let kind = error_text(locale.texts(), error);
+    let ApiError::Problem(problem) = error else {
+        return kind.to_owned();
+    };
+    let explanation = match (locale, problem.detail_hi.as_deref()) {
+        (Locale::Hi, Some(hindi)) if !hindi.trim().is_empty() => hindi,
+        _ => problem.detail.as_str(),
+    };
+    if explanation.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind} {explanation}")
     }
 }
 
@@ -276,5 +286,48 @@ pub fn ActingBanner() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use daftar_domain::wire::{ErrorCode, Problem};
+
+    fn over_balance(detail_hi: Option<&str>) -> ApiError {
+        ApiError::Problem(Box::new(Problem {
+            type_uri: "https://daftar.example/problems/invalid".into(),
+            title: "Unprocessable Entity".into(),
+            status: 422,
+            detail: "only 2 days are available, and this needs 3".into(),
+            detail_hi: detail_hi.map(str::to_owned),
+            code: ErrorCode::Invalid,
+            field: Some("kind".into()),
+            current_version: None,
+        }))
+    }
+
+    #[test]
+    fn a_hindi_reader_is_told_why_in_hindi() {
+        let hindi = "आपके खाते में केवल 2 दिन का अवकाश उपलब्ध है, जबकि इसके लिए 3 दिन चाहिए";
+        let refused = over_balance(Some(hindi));
+        let in_hindi = refusal_text(Locale::Hi, &refused);
+        assert!(in_hindi.starts_with(Locale::Hi.texts().error(ErrorCode::Invalid)));
+        assert!(in_hindi.ends_with(hindi), "{in_hindi}");
+        let in_english = refusal_text(Locale::En, &refused);
+        assert!(
+            in_english.ends_with("only 2 days are available, and this needs 3"),
+            "{in_english}"
+        );
+    }
+
+    #[test]
+    fn without_hindi_from_the_server_the_english_explanation_is_shown() {
+        let text = refusal_text(Locale::Hi, &over_balance(None));
+        assert!(text.ends_with("only 2 days are available, and this needs 3"), "{text}");
+        assert_eq!(
+            refusal_text(Locale::Hi, &ApiError::Network),
+            Locale::Hi.texts().err_network
+        );
     }
 }

@@ -205,15 +205,16 @@ mod tests {
     #[test]
     fn only_unanswered_sends_stay_queued() {
         assert!(stays_queued(&ApiError::Network));
-        let refused = ApiError::Problem(Problem {
+        let refused = ApiError::Problem(Box::new(Problem {
             type_uri: "about:blank".into(),
             title: "Invalid".into(),
             status: 422,
             detail: "over the balance".into(),
+            detail_hi: None,
             code: ErrorCode::Invalid,
             field: Some("kind".into()),
             current_version: None,
-        });
+        }));
         assert!(!stays_queued(&refused));
     }
 }

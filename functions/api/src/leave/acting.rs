@@ -40,7 +40,8 @@ use time::{Date, Time};
 
 /// Refusals of the domain, as HTTP.
 fn refusal(refusal: ActingRefusal) -> ApiError {
-    match refusal {
+    let hindi = refusal.hindi();
+    let error = match refusal {
         ActingRefusal::NotPermitted => ApiError::NotPermitted(refusal.to_string()),
         ActingRefusal::ColleagueIsApplicant => ApiError::invalid("employee_id", refusal),
         ActingRefusal::Overlap { .. } => ApiError::Conflict {
@@ -50,7 +51,8 @@ fn refusal(refusal: ActingRefusal) -> ApiError {
         ActingRefusal::NotSanctioned | ActingRefusal::SpellOver | ActingRefusal::ChargeOver => {
             ApiError::WrongState(refusal.to_string())
         }
-    }
+    };
+    error.with_hindi(hindi)
 }
 
 /// How many times a grant or withdrawal is tried again after losing a race.

@@ -66,12 +66,14 @@ async fn load_replaced(
 }
 
 fn replace_refusal(refusal: ReplaceRefusal) -> ApiError {
-    match refusal {
+    let hindi = refusal.hindi();
+    let error = match refusal {
         ReplaceRefusal::NotYours => ApiError::NotPermitted(refusal.to_string()),
         ReplaceRefusal::Decided(_) | ReplaceRefusal::Ended(_) | ReplaceRefusal::Overlaps(_) => {
             ApiError::WrongState(refusal.to_string())
         }
-    }
+    };
+    error.with_hindi(hindi)
 }
 
 /// What a modification may count on getting back from the application it replaces, on the
@@ -224,8 +226,10 @@ pub(crate) async fn apply(
             None => None,
         };
         let prepared = prepare(state, user, &spell, replaced.as_ref()).await?;
-        check_documents(&prepared.assessment, request.attachments.len())
-            .map_err(|missing| ApiError::invalid("attachments", missing))?;
+        check_documents(&prepared.assessment, request.attachments.len()).map_err(|missing| {
+            let hindi = missing.hindi();
+            ApiError::invalid("attachments", missing).with_hindi(hindi)
+        })?;
         let (attachments, claims) = crate::uploads::claim(state, user, &request.attachments, "attachments").await?;
         let rules_version = prepared.rules_version;
         let now = state.now();

@@ -66,12 +66,14 @@ pub(crate) fn spell_refusal(refusal: LeaveRefusal, request: &LeaveRequest) -> Ap
         LeaveRefusal::PrefixSuffixNotAllowed | LeaveRefusal::HalfDayBreaksPrefixOrSuffix => "prefix",
         LeaveRefusal::BadCalendar(error) => return ApiError::Internal(format!("stored calendar is invalid: {error}")),
     };
-    ApiError::invalid(field, refusal)
+    let hindi = refusal.hindi();
+    ApiError::invalid(field, refusal).with_hindi(hindi)
 }
 
 /// An action on an application the state machine refused.
 pub(crate) fn application_refusal(refusal: ApplicationRefusal) -> ApiError {
-    match refusal {
+    let hindi = refusal.hindi();
+    let error = match refusal {
         ApplicationRefusal::StaleVersion { current } => ApiError::Conflict {
             message: refusal.to_string(),
             current_version: Some(current),
@@ -86,11 +88,13 @@ pub(crate) fn application_refusal(refusal: ApplicationRefusal) -> ApiError {
             ApiError::WrongState(refusal.to_string())
         }
         ApplicationRefusal::ChainMismatch => ApiError::Internal(refusal.to_string()),
-    }
+    };
+    // `with_hindi` leaves an internal error as it is.
+    error.with_hindi(hindi)
 }
 
 pub(crate) fn chain_refusal(error: ChainError) -> ApiError {
-    ApiError::WrongState(error.to_string())
+    ApiError::WrongState(error.to_string()).with_hindi(error.hindi())
 }
 
 /// A ledger entry the rules refused. Applications reserve before they are sanctioned, so a
@@ -98,7 +102,7 @@ pub(crate) fn chain_refusal(error: ChainError) -> ApiError {
 pub(crate) fn ledger_refusal(refusal: LedgerRefusal) -> ApiError {
     match refusal {
         LedgerRefusal::Corrupt => ApiError::Internal("a stored leave ledger does not add up".into()),
-        other => ApiError::WrongState(other.to_string()),
+        other => ApiError::WrongState(other.to_string()).with_hindi(other.hindi()),
     }
 }
 

@@ -96,9 +96,10 @@ pub(crate) async fn check_free(
     let days = SpellDays::of(request);
     for year in days.years() {
         let (spells, _) = load_year(store, employee, year).await?;
-        spells
-            .check_free_but(&days, replaced)
-            .map_err(|overlap| ApiError::invalid("from", overlap))?;
+        spells.check_free_but(&days, replaced).map_err(|overlap| {
+            let hindi = overlap.hindi();
+            ApiError::invalid("from", overlap).with_hindi(hindi)
+        })?;
     }
     Ok(())
 }
@@ -116,9 +117,10 @@ pub(crate) async fn book(
     let mut writes = Vec::new();
     for year in days.years() {
         let (mut spells, version) = load_year(store, &application.employee, year).await?;
-        spells
-            .check_free_but(&days, replaces)
-            .map_err(|overlap| ApiError::invalid("from", overlap))?;
+        spells.check_free_but(&days, replaces).map_err(|overlap| {
+            let hindi = overlap.hindi();
+            ApiError::invalid("from", overlap).with_hindi(hindi)
+        })?;
         spells.book(BookedSpell {
             application: application.id.clone(),
             kind: application.request.kind,

@@ -10,6 +10,7 @@ pub mod acting;
 pub mod application;
 pub mod calendar;
 pub mod days;
+pub mod hindi;
 pub mod ledger;
 pub mod officers;
 pub mod roster;
