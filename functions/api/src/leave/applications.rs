@@ -44,11 +44,10 @@ struct Prepared {
 
 /// The post an applicant applies from, the first they hold, and its office.
 fn applicant_desk(user: &CurrentUser) -> Result<(PostId, daftar_domain::OfficeCode), ApiError> {
-    user.actor
-        .posts
-        .first()
-        .cloned()
-        .ok_or_else(|| ApiError::WrongState("you hold no post to apply from".into()))
+    user.actor.posts.first().cloned().ok_or_else(|| {
+        ApiError::WrongState("you hold no post to apply from".into())
+            .with_hindi("आपके पास कोई पद नहीं है जिससे आवेदन किया जा सके")
+    })
 }
 
 /// An application the caller modifies by applying anew: theirs, and pending, or sanctioned and

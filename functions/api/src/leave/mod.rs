@@ -139,7 +139,10 @@ pub(crate) async fn rules_in_force(store: &dyn Store, state: &StateCode) -> Resu
     load_rules(store, state)
         .await?
         .map(|(view, _)| view.rules)
-        .ok_or_else(|| ApiError::WrongState(format!("no leave rules have been set for {state}")))
+        .ok_or_else(|| {
+            ApiError::WrongState(format!("no leave rules have been set for {state}"))
+                .with_hindi(format!("{state} के लिए अवकाश नियम अभी निर्धारित नहीं किए गए हैं"))
+        })
 }
 
 pub(crate) async fn load_holidays(
@@ -166,7 +169,8 @@ pub(crate) async fn load_calendars(
     to: i32,
 ) -> Result<Calendars, ApiError> {
     let Some(span) = years_of_spell(from, to) else {
-        return Err(ApiError::invalid("to", "a spell of leave spans at most five years"));
+        return Err(ApiError::invalid("to", "a spell of leave spans at most five years")
+            .with_hindi("एक अवकाश अवधि अधिकतम पाँच वर्ष की हो सकती है"));
     };
     let mut years = Vec::new();
     for year in span {
@@ -183,6 +187,7 @@ pub(crate) async fn load_profile(store: &dyn Store, id: &EmployeeId) -> Result<L
         .await?
         .ok_or_else(|| {
             ApiError::WrongState("your leave profile has not been set up; ask the establishment section".into())
+                .with_hindi("आपका अवकाश प्रोफ़ाइल अभी नहीं बना है; स्थापना शाखा से संपर्क करें")
         })?
         .parse()
         .map_err(Into::into)

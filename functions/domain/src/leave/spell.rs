@@ -77,13 +77,17 @@ pub struct Assessment {
 }
 
 /// Why the applicant is not eligible.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "because")]
 pub enum Ineligible {
+    #[error("the spell begins before you joined service")]
     BeforeJoining,
+    #[error("this kind of leave is not granted to your gender")]
     Gender,
+    #[error("this kind of leave needs {months_needed} months of service")]
     ServiceTooShort { months_needed: u16 },
+    #[error("this kind of leave is granted for at most {max} children")]
     TooManyChildren { max: u8 },
 }
 
@@ -98,7 +102,7 @@ pub enum LeaveRefusal {
     CrossesYearEnd(LeaveKind),
     #[error("{}", other_years_allowance(*kind, *year, *this_year))]
     OtherYearsAllowance { kind: LeaveKind, year: i32, this_year: i32 },
-    #[error("you are not eligible for this leave: {0:?}")]
+    #[error("you are not eligible for this leave: {0}")]
     NotEligible(Ineligible),
     #[error("this leave may be applied for at most {days} days after it began")]
     BackDatedBeyondWindow { days: u16 },
