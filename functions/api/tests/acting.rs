@@ -6,9 +6,8 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
+use common::leave::{act, act_ok, application_id, apply, iso, next, today};
 use common::Harness;
-use daftar_api::state::Clock;
-use daftar_domain::local_time::office_date;
 use daftar_store::{Condition, Item, Write};
 use serde_json::{json, Value};
 use time::{Date, Duration, Weekday};
@@ -18,23 +17,6 @@ on_both_backends!(
     acting_charge_is_refused_when_it_should_be,
     the_alternate_acts_only_while_the_approver_is_away,
 );
-
-fn today(h: &Harness) -> Date {
-    office_date(h.clock.now())
-}
-
-fn iso(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
-}
-
-/// The first `weekday` at least `days` days from today.
-fn next(h: &Harness, days: i64, weekday: Weekday) -> Date {
-    let mut date = today(h) + Duration::days(days);
-    while date.weekday() != weekday {
-        date = date.next_day().unwrap();
-    }
-    date
-}
 
 /// Moves the test clock forward to `day`, keeping the time of day.
 fn travel_to(h: &Harness, day: Date) {
@@ -62,23 +44,6 @@ fn earned(from: Date, to: Date) -> Value {
     json!({"kind": "earned", "from": iso(from), "to": iso(to), "reason": "Family wedding at Hisar", "address": "House 12, Sector 14, Hisar"})
 }
 
-async fn apply(h: &Harness, cookie: &str, body: Value) -> String {
-    let reply = h.post("/api/v1/leave/applications", cookie, body).await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
-    reply.body["application"]["id"].as_str().unwrap().to_owned()
-}
-
-async fn act(h: &Harness, cookie: &str, id: &str, body: Value) -> common::Reply {
-    h.post(&format!("/api/v1/leave/applications/{id}/act"), cookie, body)
-        .await
-}
-
-async fn act_ok(h: &Harness, cookie: &str, id: &str, body: Value) -> Value {
-    let reply = act(h, cookie, id, body).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    reply.body
-}
-
 /// Five days of earned leave for the Finance section officer (HR2001, FIN-HQ-SO), from a Monday
 /// at least two weeks away, recommended by the Deputy Secretary and sanctioned by the
 /// Secretary. Returns the application ID and the first day.
@@ -89,7 +54,7 @@ async fn sanctioned_leave(h: &Harness) -> (String, Date) {
     let ds = h.login("HR2002").await;
     let secy = h.login("HR2004").await;
     let from = next(h, 14, Weekday::Monday);
-    let id = apply(h, &so, earned(from, from + Duration::days(4))).await;
+    let id = application_id(&apply(h, &so, earned(from, from + Duration::days(4))).await);
     act_ok(h, &ds, &id, json!({"version": 1, "action": "recommend"})).await;
     let done = act_ok(h, &secy, &id, json!({"version": 2, "action": "sanction"})).await;
     assert_eq!(done["application"]["status"]["status"], "sanctioned");
@@ -214,7 +179,7 @@ async fn acting_charge_is_refused_when_it_should_be(h: Harness) {
 
     // Not while the leave is pending.
     let from = next(&h, 14, Weekday::Monday);
-    let id = apply(&h, &so, earned(from, from + Duration::days(4))).await;
+    let id = application_id(&apply(&h, &so, earned(from, from + Duration::days(4))).await);
     let pending = give(&h, &so, &id, json!({"employee_id": "HR2003"})).await;
     assert_eq!(pending.status, StatusCode::CONFLICT, "{}", pending.body);
     assert_eq!(pending.body["code"], "wrong_state");
@@ -380,7 +345,7 @@ async fn the_alternate_acts_only_while_the_approver_is_away(h: Harness) {
     // The clerk applies for leave three weeks after the officer's.
     let clerk = h.login("HR2003").await;
     let later = from + Duration::days(21);
-    let id = apply(&h, &clerk, earned(later, later + Duration::days(4))).await;
+    let id = application_id(&apply(&h, &clerk, earned(later, later + Duration::days(4))).await);
     let kavita = h.login("HR3001").await;
     let so = h.login("HR2001").await;
 

@@ -5,9 +5,8 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
+use common::leave::{act, act_ok, apply, iso, next, today};
 use common::Harness;
-use daftar_api::state::Clock;
-use daftar_domain::local_time::office_date;
 use serde_json::{json, Value};
 use time::{Date, Duration, Weekday};
 
@@ -39,23 +38,6 @@ on_both_backends!(
     refusals_explain_themselves_in_hindi_too,
 );
 
-fn today(h: &Harness) -> Date {
-    office_date(h.clock.now())
-}
-
-fn iso(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
-}
-
-/// The first `weekday` at least `days` days from today.
-fn next(h: &Harness, days: i64, weekday: Weekday) -> Date {
-    let mut date = today(h) + Duration::days(days);
-    while date.weekday() != weekday {
-        date = date.next_day().unwrap();
-    }
-    date
-}
-
 fn weekends() -> Value {
     json!([{"kind": "every", "weekday": "Saturday"}, {"kind": "every", "weekday": "Sunday"}])
 }
@@ -75,23 +57,6 @@ async fn ensure_calendars(h: &Harness, admin: &str) {
 
 fn earned(from: Date, to: Date) -> Value {
     json!({"kind": "earned", "from": iso(from), "to": iso(to), "reason": "Family wedding at Hisar", "address": "House 12, Sector 14, Hisar"})
-}
-
-async fn apply(h: &Harness, cookie: &str, body: Value) -> Value {
-    let reply = h.post("/api/v1/leave/applications", cookie, body).await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
-    reply.body
-}
-
-async fn act(h: &Harness, cookie: &str, id: &str, body: Value) -> common::Reply {
-    h.post(&format!("/api/v1/leave/applications/{id}/act"), cookie, body)
-        .await
-}
-
-async fn act_ok(h: &Harness, cookie: &str, id: &str, body: Value) -> Value {
-    let reply = act(h, cookie, id, body).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    reply.body
 }
 
 /// The balance of one kind, as `(balance, reserved, available)`.

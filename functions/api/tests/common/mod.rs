@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // Each test file uses a different part of the harness.
 
+pub mod leave;
+
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
