@@ -160,9 +160,10 @@ pub fn desk_file(post: &PostId, prefix: &str, at_unix_millis: i64, id: &FileId) 
     Key::new(inbox_partition(post), format!("{prefix}{at_unix_millis:013}#{id}"))
 }
 
-/// A pendency counter: `metric` of the scope (a department, office, section or post).
-pub fn counter(scope: &str, metric: &str) -> Key {
-    Key::new(format!("COUNT#{scope}"), metric.to_owned())
+/// The partition of a scope's pendency counters (the state, a department, office or post),
+/// one item per counter (see `counters::Metric`).
+pub fn counter_partition(scope: &str) -> String {
+    format!("COUNT#{scope}")
 }
 
 /// Search index: a department's items whose subject has `term`, newest first by `sort`.
@@ -335,4 +336,132 @@ pub fn alternate_leave_inbox(alternate: &PostId, arrived_unix_millis: i64, app: 
         inbox_partition(alternate),
         format!("{ALTERNATE_LEAVE_INBOX_PREFIX}{arrived_unix_millis:013}#{app}"),
     )
+}
+
+// PIMS (functions/api/src/pims) and the audit log (functions/api/src/audit.rs).
+
+/// An employee's personnel record (PIMS), apart from the profile every request reads.
+pub fn personnel(id: &EmployeeId) -> Key {
+    Key::new(employee_partition(id), "PIMS")
+}
+pub fn staff_partition(office: &OfficeCode) -> String {
+    format!("STAFF#{office}")
+}
+pub const STAFF_PREFIX: &str = "EMP#";
+/// GSI1 entry listing an employee under the office they are borne on; it follows transfers.
+pub fn staff_of_office(office: &OfficeCode, id: &EmployeeId) -> Key {
+    Key::new(staff_partition(office), format!("{STAFF_PREFIX}{id}"))
+}
+
+pub const AUDIT_PREFIX: &str = "E#";
+/// The audit log of a month (`2026-11`), newest first when read backwards.
+pub fn audit_month_partition(month: &str) -> String {
+    format!("AUDIT#{month}")
+}
+pub fn audit_entry(month: &str, at_unix_millis: i64, id: &str) -> Key {
+    Key::new(
+        audit_month_partition(month),
+        format!("{AUDIT_PREFIX}{at_unix_millis:013}#{id}"),
+    )
+}
+/// GSI1: the audit log of one target (`EMP#HR1001`, `POST#FIN-HQ-SO`), newest first.
+pub fn audit_target_partition(target: &str) -> String {
+    format!("AUDITOF#{target}")
+}
+pub fn audit_of_target(target: &str, at_unix_millis: i64, id: &str) -> Key {
+    Key::new(
+        audit_target_partition(target),
+        format!("{AUDIT_PREFIX}{at_unix_millis:013}#{id}"),
+    )
+}
+
+// ---- KMS (knowledge base): see functions/store/ACCESS_PATTERNS.md, "KMS". ----
+
+/// A knowledge-base document (the current version's snapshot, validity, links).
+pub fn kms_document(id: &daftar_domain::kms::KmsDocId) -> Key {
+    Key::new(kms_document_partition(id), META)
+}
+pub fn kms_document_partition(id: &daftar_domain::kms::KmsDocId) -> String {
+    format!("KMSDOC#{id}")
+}
+pub const KMS_VERSION_PREFIX: &str = "V#";
+/// One version of a document, never rewritten.
+pub fn kms_version(id: &daftar_domain::kms::KmsDocId, n: u32) -> Key {
+    Key::new(kms_document_partition(id), format!("{KMS_VERSION_PREFIX}{n:06}"))
+}
+/// A folder's record.
+pub fn kms_folder(id: &daftar_domain::kms::FolderId) -> Key {
+    Key::new(kms_folder_partition(id), META)
+}
+pub fn kms_folder_partition(id: &daftar_domain::kms::FolderId) -> String {
+    format!("KMSFOLDER#{id}")
+}
+/// Every folder, by department.
+pub const KMS_FOLDERS_PARTITION: &str = "KMSFOLDERS";
+pub fn kms_folder_listed(dept: &DeptCode, id: &daftar_domain::kms::FolderId) -> Key {
+    Key::new(KMS_FOLDERS_PARTITION, format!("{dept}#{id}"))
+}
+pub const KMS_FOLDER_DOCUMENT_PREFIX: &str = "D#";
+/// A document's row in its folder's list, by issue date.
+pub fn kms_folder_document(
+    folder: &daftar_domain::kms::FolderId,
+    date: &str,
+    id: &daftar_domain::kms::KmsDocId,
+) -> Key {
+    Key::new(
+        kms_folder_partition(folder),
+        format!("{KMS_FOLDER_DOCUMENT_PREFIX}{date}#{id}"),
+    )
+}
+pub fn kms_department_partition(dept: &DeptCode) -> String {
+    format!("KMSDEPT#{dept}")
+}
+/// A document's row in its department's list, by issue date.
+pub fn kms_department_document(dept: &DeptCode, date: &str, id: &daftar_domain::kms::KmsDocId) -> Key {
+    Key::new(kms_department_partition(dept), format!("{date}#{id}"))
+}
+pub fn kms_category_partition(category: daftar_domain::kms::Category) -> String {
+    format!("KMSCAT#{}", category.code())
+}
+/// A document's row in its category's list, by issue date.
+pub fn kms_category_document(
+    category: daftar_domain::kms::Category,
+    date: &str,
+    id: &daftar_domain::kms::KmsDocId,
+) -> Key {
+    Key::new(kms_category_partition(category), format!("{date}#{id}"))
+}
+/// The number index, partitioned by the normalised number's first two characters (a prefix
+/// search needs at least those), sorted by the whole normalised number.
+pub fn kms_number_partition(normalised: &str) -> String {
+    let head: String = normalised.chars().take(2).collect();
+    format!("KMSNO#{head}")
+}
+/// A number's claim and index row: one document per number.
+pub fn kms_number(normalised: &str) -> Key {
+    Key::new(kms_number_partition(normalised), normalised.to_owned())
+}
+pub fn kms_term_partition(term: &str) -> String {
+    format!("KMSTERM#{term}")
+}
+/// A word's index row for a document: documents in force first (`rank` 1, else 0), then
+/// newest issue date first when read backwards.
+pub fn kms_term(term: &str, rank: char, date: &str, id: &daftar_domain::kms::KmsDocId) -> Key {
+    Key::new(kms_term_partition(term), format!("{rank}#{date}#{id}"))
+}
+/// The posts whose holders are a department's KMS editors.
+pub fn kms_editors(dept: &DeptCode) -> Key {
+    Key::new(department_partition(dept), "KMSEDITORS")
+}
+pub const KMS_SUBSCRIPTION_PREFIX: &str = "KMSSUB#";
+/// An employee's subscription to a folder, department or category (by its token).
+pub fn kms_subscription(employee: &EmployeeId, token: &str) -> Key {
+    Key::new(format!("EMP#{employee}"), format!("{KMS_SUBSCRIPTION_PREFIX}{token}"))
+}
+pub fn kms_feed_partition(token: &str) -> String {
+    format!("KMSFEED#{token}")
+}
+/// A new document or version announced under a subscription target, newest last.
+pub fn kms_feed(token: &str, at_unix_millis: i64, id: &daftar_domain::kms::KmsDocId, n: u32) -> Key {
+    Key::new(kms_feed_partition(token), format!("{at_unix_millis:013}#{id}#{n:06}"))
 }

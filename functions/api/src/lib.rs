@@ -5,16 +5,20 @@
 //! runs the domain's pure rules and writes through the Store, and map the result. Only this
 //! crate knows HTTP.
 
+pub mod audit;
 pub mod auth;
+pub mod control;
 pub mod counters;
 pub mod error;
 pub mod files;
 pub mod idempotency;
 pub mod keys;
+pub mod kms;
 pub mod leave;
 pub mod openapi;
 pub mod org;
 mod pagination;
+pub mod pims;
 pub mod receipts;
 pub mod search;
 pub mod state;
@@ -36,16 +40,22 @@ pub enum Domain {
     Files,
     Uploads,
     Leave,
+    Control,
+    Pims,
+    Kms,
 }
 
 impl Domain {
-    pub const ALL: [Domain; 6] = [
+    pub const ALL: [Domain; 9] = [
         Domain::Auth,
         Domain::Org,
         Domain::Receipts,
         Domain::Files,
         Domain::Uploads,
         Domain::Leave,
+        Domain::Control,
+        Domain::Pims,
+        Domain::Kms,
     ];
 
     fn routes(self) -> Router<AppState> {
@@ -56,6 +66,9 @@ impl Domain {
             Domain::Files => files::router().merge(search::router()),
             Domain::Uploads => uploads::router(),
             Domain::Leave => leave::router(),
+            Domain::Control => control::router(),
+            Domain::Pims => pims::router(),
+            Domain::Kms => kms::router(),
         }
     }
 }

@@ -56,6 +56,19 @@ pub enum Action {
     ManageLeave,
     /// Read an office's leave calendar and who of it is on leave today.
     ViewLeaveCalendar,
+    /// Watch pendency in the control room: the whole state, or one department down to its desks.
+    ViewPendency,
+    /// Read and search the knowledge base (circulars, orders, …): every official may.
+    ViewKms,
+    /// Issue, revise, roll back, supersede or withdraw a department's knowledge-base documents
+    /// and keep its folders.
+    ManageKms,
+    /// Onboard employees, transfer them, edit their personnel records (PIMS).
+    ManagePersonnel,
+    /// Read an employee's personal details (date of birth, phone, email).
+    ViewPersonalDetails,
+    /// Read the audit log of administrative changes.
+    ViewAuditLog,
 }
 
 /// What the action is done to.
@@ -75,6 +88,14 @@ pub enum Resource<'a> {
     Office(&'a OfficeCode),
     /// The whole organisation.
     Organisation,
+    /// A department's knowledge base, with the posts its KMS editors sit at (the department's
+    /// own setting: the right goes with the desk, so a transfer or an acting charge moves it).
+    KmsDepartment {
+        dept: &'a DeptCode,
+        editor_posts: &'a [PostId],
+    },
+    /// An employee's own record.
+    Employee(&'a EmployeeId),
 }
 
 impl crate::receipt::Receipt {
@@ -193,6 +214,54 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                 deny("see this office's leave calendar")
             }
         }
+        (Action::ViewPendency, Resource::Organisation) => {
+            if actor.has_role(Role::ControlRoom) || actor.has_role(Role::Admin) {
+                Ok(())
+            } else {
+                deny("watch the whole state's pendency")
+            }
+        }
+        (Action::ViewPendency, Resource::Department(dept)) => {
+            // A department's officials see their own department's pendency, as eOffice's
+            // pendency reports do; headquarters sees every department.
+            if actor.depts.contains(dept) || actor.has_role(Role::ControlRoom) || actor.has_role(Role::Admin) {
+                Ok(())
+            } else {
+                deny("watch this department's pendency")
+            }
+        }
+        (Action::ManagePersonnel, Resource::Organisation) => {
+            if actor.has_role(Role::Admin) {
+                Ok(())
+            } else {
+                deny("change personnel records")
+            }
+        }
+        (Action::ViewPersonalDetails, Resource::Employee(employee)) => {
+            // Personal details are the employee's own business and the establishment's.
+            if &actor.employee == employee || actor.has_role(Role::Admin) {
+                Ok(())
+            } else {
+                deny("see this employee's personal details")
+            }
+        }
+        (Action::ViewAuditLog, Resource::Organisation) => {
+            if actor.has_role(Role::Admin) {
+                Ok(())
+            } else {
+                deny("read the audit log")
+            }
+        }
+        (Action::ViewKms, Resource::Organisation) => Ok(()),
+        (Action::ManageKms, Resource::KmsDepartment { dept, editor_posts }) => {
+            // Only the issuing department's KMS editors: an editor post of another department
+            // (a stale setting) gives no right here, nor does being an administrator.
+            if actor.depts.contains(dept) && editor_posts.iter().any(|p| actor.holds(p)) {
+                Ok(())
+            } else {
+                deny("change this department's circulars and orders")
+            }
+        }
         // Any pairing not listed above is a programming mistake on the caller's side; refuse it.
         _ => deny("do that"),
     }
@@ -258,6 +327,17 @@ mod tests {
             path: &path_both,
         };
 
+        let fin_editors = [so.clone()];
+        let fin_kms = Resource::KmsDepartment {
+            dept: &fin,
+            editor_posts: &fin_editors,
+        };
+        // The officer's post listed as an editor of a department it is not in.
+        let cmo = DeptCode::parse("CMO").unwrap();
+        let fin_kms_elsewhere = Resource::KmsDepartment {
+            dept: &cmo,
+            editor_posts: &fin_editors,
+        };
         let cases: Vec<(&Actor, Action, Resource, bool)> = vec![
             (&clerk, Action::Diarise, at_cru, true),
             (&officer, Action::Diarise, at_cru, false),
@@ -305,6 +385,52 @@ mod tests {
             (&viewer, Action::ViewLeaveCalendar, Resource::Office(&fin_hq), true),
             (&admin, Action::ViewLeaveCalendar, Resource::Office(&ggn), true),
             (&officer, Action::ViewLeaveCalendar, Resource::Post(&so), false),
+            (&viewer, Action::ViewPendency, Resource::Organisation, true),
+            (&admin, Action::ViewPendency, Resource::Organisation, true),
+            (&officer, Action::ViewPendency, Resource::Organisation, false),
+            (&officer, Action::ViewPendency, Resource::Department(&fin), true),
+            (&clerk, Action::ViewPendency, Resource::Department(&fin), false),
+            (&viewer, Action::ViewPendency, Resource::Department(&fin), true),
+            (&admin, Action::ManagePersonnel, Resource::Organisation, true),
+            (&officer, Action::ManagePersonnel, Resource::Organisation, false),
+            (&viewer, Action::ManagePersonnel, Resource::Organisation, false),
+            (&clerk, Action::ManagePersonnel, Resource::Organisation, false),
+            (&admin, Action::ManagePersonnel, Resource::Post(&so), false),
+            (
+                &officer,
+                Action::ViewPersonalDetails,
+                Resource::Employee(&officer.employee),
+                true,
+            ),
+            (
+                &officer,
+                Action::ViewPersonalDetails,
+                Resource::Employee(&clerk.employee),
+                false,
+            ),
+            (
+                &viewer,
+                Action::ViewPersonalDetails,
+                Resource::Employee(&clerk.employee),
+                false,
+            ),
+            (
+                &admin,
+                Action::ViewPersonalDetails,
+                Resource::Employee(&clerk.employee),
+                true,
+            ),
+            (&admin, Action::ViewAuditLog, Resource::Organisation, true),
+            (&officer, Action::ViewAuditLog, Resource::Organisation, false),
+            (&viewer, Action::ViewAuditLog, Resource::Organisation, false),
+            (&clerk, Action::ViewKms, Resource::Organisation, true),
+            (&viewer, Action::ViewKms, Resource::Organisation, true),
+            (&officer, Action::ManageKms, fin_kms, true),
+            (&officer, Action::ManageKms, fin_kms_elsewhere, false),
+            (&admin, Action::ManageKms, fin_kms, false),
+            (&clerk, Action::ManageKms, fin_kms, false),
+            (&viewer, Action::ManageKms, fin_kms, false),
+            (&officer, Action::ManageKms, Resource::Department(&fin), false),
             // Mismatched action and resource is always refused.
             (&admin, Action::ManageOrganisation, Resource::Post(&so), false),
         ];

@@ -6,12 +6,15 @@
 
 pub mod attachment;
 pub mod auth;
+pub mod control;
 pub mod file;
 pub mod handling;
 pub mod ids;
+pub mod kms;
 pub mod leave;
 pub mod local_time;
 pub mod org;
+pub mod pims;
 pub mod receipt;
 pub mod search;
 pub mod session;

@@ -166,5 +166,13 @@ pub async fn build_app(
         ..ApiConfig::default()
     };
     let blobs = open_blobs(blobs).await?;
-    Ok(site_router(AppState::new(store, blobs, config), site))
+    let state = AppState::new(store, blobs, config);
+    if seed_demo
+        && daftar_api::control::demo::seed_activity(&state)
+            .await
+            .map_err(|e| anyhow::anyhow!("seeding the demo activity: {e}"))?
+    {
+        tracing::info!("seeded six weeks of demo files and letters for the control room");
+    }
+    Ok(site_router(state, site))
 }

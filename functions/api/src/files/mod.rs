@@ -8,7 +8,7 @@
 
 mod drafts;
 pub(crate) mod routes;
-mod views;
+pub(crate) mod views;
 mod volumes;
 
 use drafts::load_draft_version;
@@ -367,15 +367,20 @@ async fn commit(
             });
         }
 
-        let pending_before = match step.before.as_ref().and_then(File::pending_at) {
-            Some(post) => Some(posts.get(post).await?),
+        let pending_before = match step.before.as_ref().and_then(|b| Some((b.pending_at()?, b.held_since))) {
+            Some((post, since)) => Some((posts.get(post).await?, since)),
             None => None,
         };
         let pending_after = match after.pending_at() {
-            Some(post) => Some(posts.get(post).await?),
+            Some(post) => Some((posts.get(post).await?, after.held_since)),
             None => None,
         };
-        tally.pendency(Counted::Files, pending_before.as_ref(), pending_after.as_ref());
+        tally.pendency(
+            Counted::Files,
+            pending_before.as_ref().map(|(post, since)| (post, *since)),
+            pending_after.as_ref().map(|(post, since)| (post, *since)),
+            now,
+        );
     }
     writes.extend(tally.into_writes());
 
@@ -767,7 +772,7 @@ pub async fn attach_receipt(
         ];
         // The receipt is no longer pending on its own: the file it went into is.
         let mut tally = Tally::default();
-        tally.pendency(Counted::Receipts, Some(&holder), None);
+        tally.pendency(Counted::Receipts, Some((&holder, receipt.held_since)), None, now);
         extra.extend(tally.into_writes());
         let step = Step {
             receipt_number: Some(receipt.diary_number.to_string()),

@@ -21,6 +21,7 @@ use daftar_domain::local_time::office_date;
 use daftar_domain::{EmployeeId, OfficeCode};
 use daftar_store::{Condition, Item, Store, Write};
 use std::collections::HashMap;
+use time::Date;
 
 /// At most this many months of a spell are read for an approver's view of who else is away:
 /// the inbox reads them per row, and a longer spell's first three months are what an approver
@@ -135,6 +136,8 @@ pub(crate) async fn book(
             calendar.add(entry.clone());
             writes.push(month_write(&calendar, version));
         }
+        // The control room shows who is on leave: its dashboards are no longer what they were.
+        writes.push(crate::counters::change_bump());
     }
     Ok(writes)
 }
@@ -195,6 +198,9 @@ pub(crate) async fn steps_writes(
         .map(|(employee, spells, version)| year_write(employee, spells, *version))
         .collect();
     writes.extend(months.iter().map(|(calendar, version)| month_write(calendar, *version)));
+    if !months.is_empty() {
+        writes.push(crate::counters::change_bump());
+    }
     Ok(writes)
 }
 
@@ -252,6 +258,12 @@ pub(crate) async fn on_leave_today(
         date: today,
         spells,
     })
+}
+
+/// How many of an office's officials are on sanctioned leave on a date: one read.
+pub(crate) async fn away_on(store: &dyn Store, office: &OfficeCode, date: Date) -> Result<u32, ApiError> {
+    let (calendar, _) = load_month(store, office, YearMonth::of(date)).await?;
+    Ok(u32::try_from(calendar.away_on(date).count()).unwrap_or(u32::MAX))
 }
 
 /// For each application, the applicant's office colleagues with leave pending or sanctioned on

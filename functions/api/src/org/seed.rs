@@ -204,7 +204,18 @@ pub const DEMO_USERS: &[(&str, &str, &str, &str, &[Role])] = &[
         "EIT-HQ-SO",
         &[Role::Employee, Role::Admin],
     ),
+    (
+        "HR4001",
+        "Neha Bansal",
+        "नेहा बंसल",
+        "CS-HQ-DS",
+        &[Role::Employee, Role::ControlRoom],
+    ),
 ];
+
+/// Wall screens of the headquarters control room: accounts that hold no post and may only
+/// watch, (employee ID, English name, Hindi name).
+pub const DEMO_SCREENS: &[(&str, &str, &str)] = &[("HR0001", "Control Room Screen", "नियंत्रण कक्ष स्क्रीन")];
 
 fn code<T>(parse: fn(&str) -> Result<T, daftar_domain::ids::InvalidCode>, raw: &str) -> T {
     parse(raw).unwrap_or_else(|e| panic!("demo data code {raw:?} is malformed: {e}"))
@@ -304,22 +315,33 @@ pub fn demo_items() -> Vec<Item> {
             posts: vec![post.post.id.clone()],
             roles: roles.to_vec(),
         };
-        let credential = Credential {
-            password_hash: hash_password(DEMO_PASSWORD),
+        push_employee(&mut items, employee, vec![post.summary()]);
+    }
+    for (id, name_en, name_hi) in DEMO_SCREENS {
+        let screen = Employee {
+            id: code(EmployeeId::parse, id),
+            name_en: PersonName::parse(name_en).expect("demo names are valid"),
+            name_hi: PersonName::parse(name_hi).expect("demo names are valid"),
+            designation_en: "Control room wall screen (view only)".into(),
+            designation_hi: "नियंत्रण कक्ष की दीवार स्क्रीन (केवल देखने हेतु)".into(),
+            posts: Vec::new(),
+            roles: vec![Role::ControlRoom],
         };
-        items.push(Item::new(
-            keys::employee_credential(&employee.id),
-            serde_json::to_value(credential).expect("credentials serialise"),
-        ));
-        items.push(
-            EmployeeRecord {
-                employee,
-                postings: vec![post.summary()],
-            }
-            .item(),
-        );
+        push_employee(&mut items, screen, Vec::new());
     }
     items
+}
+
+/// An employee's record and a credential with the demo password.
+fn push_employee(items: &mut Vec<Item>, employee: Employee, postings: Vec<daftar_domain::wire::PostSummary>) {
+    let credential = Credential {
+        password_hash: hash_password(DEMO_PASSWORD),
+    };
+    items.push(Item::new(
+        keys::employee_credential(&employee.id),
+        serde_json::to_value(credential).expect("credentials serialise"),
+    ));
+    items.push(EmployeeRecord { employee, postings }.item());
 }
 
 /// Every demo office: its code and whether it is a headquarters (else a Deputy Commissioner's
@@ -340,7 +362,8 @@ pub(crate) fn demo_offices() -> Vec<(OfficeCode, bool)> {
 pub async fn seed_demo(store: &dyn Store) -> Result<bool, ApiError> {
     let organisation = seed_organisation(store).await?;
     let leave = crate::leave::seed::seed_leave(store).await?;
-    Ok(organisation || leave)
+    let kms = crate::kms::seed::seed_kms(store).await?;
+    Ok(organisation || leave || kms)
 }
 
 async fn seed_organisation(store: &dyn Store) -> Result<bool, ApiError> {
@@ -387,7 +410,7 @@ mod tests {
             .filter(|i| i.key.pk.starts_with("OFFICE#DC-") && i.key.sk == "META")
             .count();
         assert_eq!(district_offices, 22);
-        assert_eq!(count("EMP#", "PROFILE"), DEMO_USERS.len());
+        assert_eq!(count("EMP#", "PROFILE"), DEMO_USERS.len() + DEMO_SCREENS.len());
     }
 
     #[test]

@@ -311,7 +311,7 @@ pub async fn diarise(
             condition: Condition::None,
         });
         let mut tally = Tally::default();
-        tally.pendency(Counted::Receipts, None, Some(&post));
+        tally.pendency(Counted::Receipts, None, Some((&post, receipt.held_since)), now);
         tally.created(Counted::Receipts, &post, now);
         writes.extend(tally.into_writes());
         match idempotency
@@ -427,7 +427,12 @@ pub async fn forward(
             });
         }
         let mut tally = Tally::default();
-        tally.pendency(Counted::Receipts, Some(&source), Some(&target));
+        tally.pendency(
+            Counted::Receipts,
+            Some((&source, receipt.held_since)),
+            Some((&target, moved.held_since)),
+            now,
+        );
         tally.moved(Counted::Receipts, &source, now);
         writes.extend(tally.into_writes());
         match settle(
@@ -557,7 +562,7 @@ pub async fn close(
                 copy: false,
             };
             let mut tally = Tally::default();
-            tally.pendency(Counted::Receipts, Some(holder), None);
+            tally.pendency(Counted::Receipts, Some((holder, before.held_since)), None, now);
             let mut writes = vec![
                 Write::Delete {
                     key: inbox_key(before),
