@@ -432,6 +432,17 @@ async fn who_may_watch_what(h: Harness) {
         h.get("/api/v1/posts/FIN-HQ-SO/files?view=inbox", &screen).await.status,
         StatusCode::FORBIDDEN
     );
+
+    // Overnight an official's session ends; the wall screen, polling all along, stays signed in.
+    let official = h.login("HR4001").await;
+    for _ in 0..26 {
+        h.clock.advance(Duration::minutes(30));
+        assert_eq!(h.get("/api/v1/control", &screen).await.status, StatusCode::OK);
+    }
+    assert_eq!(
+        h.get("/api/v1/control", &official).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 /// The control room over a store that counts its operations.

@@ -107,6 +107,13 @@ pub struct Employee {
     pub roles: Vec<Role>,
 }
 
+impl Employee {
+    /// A wall screen's account: it holds no post and may only watch the control room.
+    pub fn is_wall_screen(&self) -> bool {
+        self.posts.is_empty() && self.roles == [Role::ControlRoom]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,17 @@ impl Default for SessionPolicy {
     }
 }
 
+impl SessionPolicy {
+    /// A wall screen's: it polls all day and should not need signing in again every morning; it
+    /// can only watch, so a long session risks little.
+    pub fn wall_screen() -> Self {
+        Self {
+            idle: Duration::days(1),
+            absolute: Duration::days(30),
+        }
+    }
+}
+
 /// Whether a session may be used now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionState {

@@ -69,10 +69,10 @@ pub async fn login(
     if let Some(old) = session_token(&headers) {
         session::end(&state, old).await?;
     }
-    let token = session::start(&state, record.employee.id.clone()).await?;
+    let (token, session) = session::start(&state, &record.employee).await?;
     let user = CurrentUser::load(&state, record).await?;
     let secure = state.config.always_secure_cookies || is_https(&headers);
-    let cookie = session::cookie(&token, secure, state.config.session.absolute.whole_seconds());
+    let cookie = session::cookie(&token, secure, session.policy(&state).absolute.whole_seconds());
     Ok(([(header::SET_COOKIE, cookie)], Json(user.me())).into_response())
 }
 

@@ -7,7 +7,8 @@ use crate::keys;
 use crate::state::AppState;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use daftar_domain::session::SessionState;
+use daftar_domain::org::Employee;
+use daftar_domain::session::{SessionPolicy, SessionState};
 use daftar_domain::EmployeeId;
 use daftar_store::{Condition, Item, Write};
 use rand::RngCore;
@@ -29,6 +30,19 @@ pub struct SessionRecord {
     pub created: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
     pub last_seen: OffsetDateTime,
+    /// A wall screen's session, which lives longer (see [`SessionPolicy::wall_screen`]).
+    #[serde(default)]
+    pub wall_screen: bool,
+}
+
+impl SessionRecord {
+    pub fn policy(&self, state: &AppState) -> SessionPolicy {
+        if self.wall_screen {
+            SessionPolicy::wall_screen()
+        } else {
+            state.config.session
+        }
+    }
 }
 
 pub fn token_hash(token: &str) -> String {
@@ -48,17 +62,19 @@ fn session_item(state: &AppState, token: &str, record: &SessionRecord, version: 
         serde_json::to_value(record).expect("sessions serialise"),
     )
     .with_version(version)
-    .expiring_at(state.config.session.hard_expiry(record.created).unix_timestamp())
+    .expiring_at(record.policy(state).hard_expiry(record.created).unix_timestamp())
 }
 
-/// Starts a fresh session for an employee and returns its token. Every sign-in gets a new token.
-pub async fn start(state: &AppState, employee: EmployeeId) -> Result<String, ApiError> {
+/// Starts a fresh session for an employee and returns its token and record. Every sign-in gets
+/// a new token.
+pub async fn start(state: &AppState, employee: &Employee) -> Result<(String, SessionRecord), ApiError> {
     let now = state.now();
     let token = new_token();
     let record = SessionRecord {
-        employee,
+        employee: employee.id.clone(),
         created: now,
         last_seen: now,
+        wall_screen: employee.is_wall_screen(),
     };
     state
         .store
@@ -67,7 +83,7 @@ pub async fn start(state: &AppState, employee: EmployeeId) -> Result<String, Api
             condition: Condition::NotExists,
         })
         .await?;
-    Ok(token)
+    Ok((token, record))
 }
 
 /// Finds the live session for a token, ending it if it has expired.
@@ -76,7 +92,7 @@ pub async fn resume(state: &AppState, token: &str) -> Result<SessionRecord, ApiE
     let item = state.store.get(&key).await?.ok_or(ApiError::Unauthenticated)?;
     let mut record: SessionRecord = item.parse()?;
     let now = state.now();
-    let policy = state.config.session;
+    let policy = record.policy(state);
     match policy.state(record.created, record.last_seen, now) {
         SessionState::Active => {}
         SessionState::IdleExpired | SessionState::AbsoluteExpired => {
