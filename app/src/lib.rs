@@ -17,10 +17,13 @@ use components::{FlashRegion, RequireSession, SiteHeader};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use pages::control::{ControlPage, Level, WallScreenPage};
+use pages::kms::{LibraryDocumentPage, LibraryPage};
 use pages::leave::{
     outbox::LeaveOutbox, ActingBanner, LeaveApplicationPage, LeaveApplyPage, LeaveCalendarPage, LeaveHomePage,
     LeaveInboxPage, LeaveLedgerPage, OutboxStatus,
 };
+use pages::pims::OnboardingPage;
 use pages::{
     DiarisePage, DispatchPage, FilePage, FilePrintPage, FileTrackPage, InboxPage, LoginPage, NewFilePage, NotFound,
     ReceiptPage, SearchPage,
@@ -69,6 +72,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/leave/applications/:id") view=|| view! { <RequireSession><LeaveApplicationPage/></RequireSession> }/>
                     <Route path=path!("/leave/calendar") view=|| view! { <RequireSession><LeaveCalendarPage/></RequireSession> }/>
                     <Route path=path!("/leave/inbox") view=|| view! { <RequireSession><LeaveInboxPage/></RequireSession> }/>
+                    <Route path=path!("/people/onboard") view=|| view! { <RequireSession><OnboardingPage/></RequireSession> }/>
+                    <Route path=path!("/library") view=|| view! { <RequireSession><LibraryPage/></RequireSession> }/>
+                    <Route path=path!("/library/:id") view=|| view! { <RequireSession><LibraryDocumentPage/></RequireSession> }/>
+                    <Route path=path!("/control") view=|| view! { <RequireSession><ControlPage level=Level::State/></RequireSession> }/>
+                    <Route path=path!("/control/wall") view=|| view! { <RequireSession><WallScreenPage/></RequireSession> }/>
+                    <Route path=path!("/control/departments/:dept") view=|| view! { <RequireSession><ControlPage level=Level::Department/></RequireSession> }/>
+                    <Route path=path!("/control/offices/:office") view=|| view! { <RequireSession><ControlPage level=Level::Office/></RequireSession> }/>
+                    <Route path=path!("/control/offices/:office/sections/:section") view=|| view! { <RequireSession><ControlPage level=Level::Section/></RequireSession> }/>
+                    <Route path=path!("/control/posts/:post") view=|| view! { <RequireSession><ControlPage level=Level::Desk/></RequireSession> }/>
                     <Route path=path!("/leave/ledger/:kind") view=|| view! { <RequireSession><LeaveLedgerPage/></RequireSession> }/>
                 </Routes>
             </main>

@@ -38,6 +38,17 @@ pub fn SiteHeader() -> impl IntoView {
     let on_inbox = move || matches!(location.pathname.get().as_str(), "/" | "/inbox");
     let files_tab = move || location.query.with(|q| q.get("tab")).as_deref() == Some("files");
     let current = |yes: bool| yes.then_some("page");
+    let is_admin = move || session.me().is_some_and(|me| me.roles.contains(&Role::Admin));
+    let holds_a_post = move || session.me().is_some_and(|me| !me.posts.is_empty());
+    // Headquarters watches the state; an official, their own department.
+    let control_href = move || {
+        let me = session.me()?;
+        if me.roles.contains(&Role::ControlRoom) || me.roles.contains(&Role::Admin) {
+            Some("/control".to_owned())
+        } else {
+            me.posts.first().map(|p| format!("/control/departments/{}", p.dept))
+        }
+    };
 
     view! {
         <header class="site-header">
@@ -69,6 +80,7 @@ pub fn SiteHeader() -> impl IntoView {
             <Show when=move || session.me().is_some()>
                 <nav class="site-nav" aria-label=i18n.text(|t| t.nav_label)>
                     <ul>
+                        <Show when=holds_a_post>
                         <li><a href="/inbox" aria-current=move || current(on_inbox() && !files_tab())>{i18n.text(|t| t.nav_inbox)}</a></li>
                         <li><a href="/inbox?tab=files" aria-current=move || current(on_inbox() && files_tab())>{i18n.text(|t| t.nav_files)}</a></li>
                         <li><A href="/files/new">{i18n.text(|t| t.nav_new_file)}</A></li>
@@ -81,6 +93,14 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><A href="/leave/calendar">{i18n.text(|t| t.leave.nav_calendar)}</A></li>
                         {move || session.me().and_then(|me| me.posts.first().map(|p| p.office.clone())).map(|office| view! {
                             <li><A href=format!("/offices/{office}/dispatch")>{i18n.text(|t| t.nav_dispatch)}</A></li>
+                        })}
+                        </Show>
+                        <li><A href="/library">{i18n.text(|t| t.kms.nav_library)}</A></li>
+                        <Show when=is_admin>
+                            <li><A href="/people/onboard">{i18n.text(|t| t.pims.nav_people)}</A></li>
+                        </Show>
+                        {move || control_href().map(|href| view! {
+                            <li><A href=href>{i18n.text(|t| t.control.nav_control)}</A></li>
                         })}
                     </ul>
                 </nav>

@@ -4,7 +4,10 @@
 //! from either language is a compile error, not a blank on screen. The chosen language lives in a
 //! context signal and is remembered in `localStorage`.
 
+pub mod control;
+pub mod kms;
 pub mod leave;
+pub mod pims;
 
 use crate::format::{humanise_seconds, DurationWords};
 use daftar_domain::file::chain::BreakReason;
@@ -520,6 +523,9 @@ pub struct Texts {
 
     /// The e-Leave pages.
     pub leave: leave::LeaveTexts,
+    pub control: control::ControlTexts,
+    pub kms: kms::KmsTexts,
+    pub pims: pims::PimsTexts,
 }
 
 pub const EN: Texts = Texts {
@@ -952,6 +958,9 @@ pub const EN: Texts = Texts {
     err_no_such_file: "No file has this number, or you may not see it.",
     err_same_file: "That is this file itself.",
     leave: leave::EN,
+    control: control::EN,
+    kms: kms::EN,
+    pims: pims::EN,
 };
 
 pub const HI: Texts = Texts {
@@ -1384,6 +1393,9 @@ pub const HI: Texts = Texts {
     err_no_such_file: "इस संख्या की कोई फ़ाइल नहीं है, या आप उसे नहीं देख सकते।",
     err_same_file: "यह तो यही फ़ाइल है।",
     leave: leave::HI,
+    control: control::HI,
+    kms: kms::HI,
+    pims: pims::HI,
 };
 
 impl Texts {

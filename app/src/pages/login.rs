@@ -14,9 +14,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// Where to go after signing in: the page the guard sent us from, if it is one of ours.
-fn destination(next: Option<String>) -> String {
+fn destination(next: Option<String>, home: &str) -> String {
     next.filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/login"))
-        .unwrap_or_else(|| "/inbox".to_owned())
+        .unwrap_or_else(|| home.to_owned())
 }
 
 /// The sign-in page.
@@ -37,8 +37,10 @@ pub fn LoginPage() -> impl IntoView {
 
     // Signed in (now, or already when the page opened): go on. One path for both cases.
     Effect::new(move |_| {
-        if matches!(session.state(), SessionState::SignedIn(_)) {
-            let target = destination(query.with_untracked(|q| q.get("next")));
+        if let SessionState::SignedIn(me) = session.state() {
+            // A wall screen's account holds no post: its place is the wall screen.
+            let home = if me.posts.is_empty() { "/control/wall" } else { "/inbox" };
+            let target = destination(query.with_untracked(|q| q.get("next")), home);
             navigate(
                 &target,
                 NavigateOptions {
@@ -148,7 +150,8 @@ mod tests {
             (Some("/login?next=/x"), "/inbox"),
         ];
         for (next, expected) in cases {
-            assert_eq!(destination(next.map(str::to_owned)), expected, "{next:?}");
+            assert_eq!(destination(next.map(str::to_owned), "/inbox"), expected, "{next:?}");
         }
+        assert_eq!(destination(None, "/control/wall"), "/control/wall");
     }
 }

@@ -1,14 +1,17 @@
 //! One module per page.
 
+pub mod control;
 pub mod desk;
 pub mod diarise;
 pub mod dispatch;
 pub mod file;
 pub mod inbox;
+pub mod kms;
 pub mod leave;
 pub mod login;
 pub mod new_file;
 pub mod not_found;
+pub mod pims;
 pub mod receipt;
 pub mod search;
 

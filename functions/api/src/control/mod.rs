@@ -135,7 +135,11 @@ async fn top_desks(store: &dyn Store, counters: &[Counter], today: Date) -> Resu
     try_join_all(busiest.into_iter().map(|(post, ..)| async move {
         let stored = load_post(store, &post).await?.ok_or(ApiError::NotFound("post"))?;
         let read = read(store, Scope::Post(post), today).await?;
-        Ok::<_, ApiError>(desk_row(&stored, read.figures))
+        // Among a department's or the state's desks, each is named with its office.
+        let mut row = desk_row(&stored, read.figures);
+        row.name_en = format!("{}, {}", row.name_en, stored.office_name_en);
+        row.name_hi = format!("{}, {}", row.name_hi, stored.office_name_hi);
+        Ok::<_, ApiError>(row)
     }))
     .await
 }

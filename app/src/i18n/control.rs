@@ -1,0 +1,188 @@
+//! The control room's strings, in English and Hindi. Templates hold `{n}`, `{name}` or `{time}`.
+
+use daftar_domain::control::RowsOf;
+
+#[derive(Debug)]
+pub struct ControlTexts {
+    pub nav_control: &'static str,
+    pub title: &'static str,
+    pub wall_title: &'static str,
+    pub open_wall: &'static str,
+    pub trail_label: &'static str,
+    pub files_pending: &'static str,
+    pub receipts_pending: &'static str,
+    pub over_7: &'static str,
+    pub over_15: &'static str,
+    pub over_30: &'static str,
+    pub created_today: &'static str,
+    pub created_week: &'static str,
+    pub moved_today: &'static str,
+    pub moved_week: &'static str,
+    pub average_stay: &'static str,
+    pub on_leave_today: &'static str,
+    pub oldest_since: &'static str,
+    pub name: &'static str,
+    pub holder: &'static str,
+    pub vacant: &'static str,
+    pub none: &'static str,
+    pub busiest_desks: &'static str,
+    pub trend_title: &'static str,
+    /// `{n}` days.
+    pub trend_desc: &'static str,
+    pub files_created: &'static str,
+    pub files_moved: &'static str,
+    pub receipts_created: &'static str,
+    pub receipts_moved: &'static str,
+    pub date: &'static str,
+    /// `{name}`: what the bars are of.
+    pub bars_title: &'static str,
+    /// `{n}` rows, `{name}` the longest pending.
+    pub bars_desc: &'static str,
+    pub bars_empty: &'static str,
+    pub ageing_bands: [&'static str; 4],
+    pub show_table: &'static str,
+    pub pending_files: &'static str,
+    pub pending_receipts: &'static str,
+    pub number: &'static str,
+    pub subject: &'static str,
+    pub waiting_since: &'static str,
+    pub from: &'static str,
+    pub nothing_pending: &'static str,
+    /// `{time}`.
+    pub updated_at: &'static str,
+    pub connection_lost: &'static str,
+    /// `{n}` of `{total}`.
+    pub showing: &'static str,
+    pub not_allowed: &'static str,
+    pub own_department: &'static str,
+    pub days_short: &'static str,
+    pub hours_short: &'static str,
+    pub groups: [&'static str; 5],
+}
+
+impl ControlTexts {
+    pub fn group(&self, of: RowsOf) -> &'static str {
+        self.groups[match of {
+            RowsOf::Departments => 0,
+            RowsOf::Districts => 1,
+            RowsOf::Offices => 2,
+            RowsOf::Sections => 3,
+            RowsOf::Desks => 4,
+        }]
+    }
+
+    /// An average stay: "3 d 4 h", or "5 h" under a day.
+    pub fn stay(&self, seconds: i64) -> String {
+        let hours = seconds / 3600;
+        let (days, hours) = (hours / 24, hours % 24);
+        if days > 0 {
+            format!("{days} {} {hours} {}", self.days_short, self.hours_short)
+        } else {
+            format!("{hours} {}", self.hours_short)
+        }
+    }
+}
+
+pub const EN: ControlTexts = ControlTexts {
+    nav_control: "Control room",
+    title: "Control room",
+    wall_title: "Control room wall screen",
+    open_wall: "Open the wall screen",
+    trail_label: "Where you are",
+    files_pending: "Files pending",
+    receipts_pending: "Receipts pending",
+    over_7: "Over 7 days",
+    over_15: "Over 15 days",
+    over_30: "Over 30 days",
+    created_today: "Created today",
+    created_week: "Created this week",
+    moved_today: "Moved today",
+    moved_week: "Moved this week",
+    average_stay: "Average time at a desk (this month)",
+    on_leave_today: "On leave today",
+    oldest_since: "Oldest waiting since",
+    name: "Name",
+    holder: "Held by",
+    vacant: "Vacant",
+    none: "—",
+    busiest_desks: "Desks with the most files pending",
+    trend_title: "Files and receipts, last 14 days",
+    trend_desc: "Lines of files created, files moved, receipts created and receipts moved on each of the last {n} days.",
+    files_created: "Files created",
+    files_moved: "Files moved",
+    receipts_created: "Receipts created",
+    receipts_moved: "Receipts moved",
+    date: "Date",
+    bars_title: "Files pending: {name}",
+    bars_desc: "One bar per row, split by how long the files have waited: up to 7, 8 to 15, 16 to 30 and over 30 days. {n} rows; the most files pending at {name}.",
+    bars_empty: "No files pending.",
+    ageing_bands: ["Up to 7 days", "8–15 days", "16–30 days", "Over 30 days"],
+    show_table: "Show the numbers as a table",
+    pending_files: "Files pending here, longest waiting first",
+    pending_receipts: "Receipts pending here, longest waiting first",
+    number: "Number",
+    subject: "Subject",
+    waiting_since: "Waiting since",
+    from: "From",
+    nothing_pending: "Nothing is pending here.",
+    updated_at: "Updated {time}",
+    connection_lost: "No connection: showing the last figures",
+    showing: "{n} of {total}",
+    not_allowed: "You may not watch this part of the state. Headquarters' control room sees every department; officials see their own department.",
+    own_department: "Your department's control room",
+    days_short: "d",
+    hours_short: "h",
+    groups: ["Departments", "Districts", "Offices", "Sections", "Desks"],
+};
+
+pub const HI: ControlTexts = ControlTexts {
+    nav_control: "नियंत्रण कक्ष",
+    title: "नियंत्रण कक्ष",
+    wall_title: "नियंत्रण कक्ष की दीवार स्क्रीन",
+    open_wall: "दीवार स्क्रीन खोलें",
+    trail_label: "आप कहाँ हैं",
+    files_pending: "लंबित फ़ाइलें",
+    receipts_pending: "लंबित प्राप्तियाँ",
+    over_7: "7 दिन से अधिक",
+    over_15: "15 दिन से अधिक",
+    over_30: "30 दिन से अधिक",
+    created_today: "आज बनीं",
+    created_week: "इस सप्ताह बनीं",
+    moved_today: "आज आगे भेजीं",
+    moved_week: "इस सप्ताह आगे भेजीं",
+    average_stay: "एक डेस्क पर औसत समय (इस माह)",
+    on_leave_today: "आज अवकाश पर",
+    oldest_since: "सबसे पुरानी प्रतीक्षा",
+    name: "नाम",
+    holder: "पदधारी",
+    vacant: "रिक्त",
+    none: "—",
+    busiest_desks: "सबसे अधिक लंबित फ़ाइलों वाले डेस्क",
+    trend_title: "फ़ाइलें और प्राप्तियाँ, पिछले 14 दिन",
+    trend_desc: "पिछले {n} दिनों में प्रतिदिन बनी फ़ाइलें, आगे भेजी फ़ाइलें, बनी प्राप्तियाँ और आगे भेजी प्राप्तियाँ।",
+    files_created: "बनी फ़ाइलें",
+    files_moved: "आगे भेजी फ़ाइलें",
+    receipts_created: "बनी प्राप्तियाँ",
+    receipts_moved: "आगे भेजी प्राप्तियाँ",
+    date: "दिनांक",
+    bars_title: "लंबित फ़ाइलें: {name}",
+    bars_desc: "हर पंक्ति का एक बार, प्रतीक्षा के समय से बँटा: 7 दिन तक, 8 से 15, 16 से 30 और 30 दिन से अधिक। {n} पंक्तियाँ; सबसे अधिक लंबित फ़ाइलें {name} में।",
+    bars_empty: "कोई फ़ाइल लंबित नहीं।",
+    ageing_bands: ["7 दिन तक", "8–15 दिन", "16–30 दिन", "30 दिन से अधिक"],
+    show_table: "आँकड़े तालिका में देखें",
+    pending_files: "यहाँ लंबित फ़ाइलें, सबसे पुरानी पहले",
+    pending_receipts: "यहाँ लंबित प्राप्तियाँ, सबसे पुरानी पहले",
+    number: "संख्या",
+    subject: "विषय",
+    waiting_since: "कब से",
+    from: "किससे",
+    nothing_pending: "यहाँ कुछ लंबित नहीं है।",
+    updated_at: "{time} पर अद्यतन",
+    connection_lost: "कनेक्शन नहीं: पिछले आँकड़े दिखाए जा रहे हैं",
+    showing: "{total} में से {n}",
+    not_allowed: "आप राज्य का यह भाग नहीं देख सकते। मुख्यालय का नियंत्रण कक्ष हर विभाग देखता है; अधिकारी अपना विभाग।",
+    own_department: "आपके विभाग का नियंत्रण कक्ष",
+    days_short: "दिन",
+    hours_short: "घंटे",
+    groups: ["विभाग", "ज़िले", "कार्यालय", "अनुभाग", "डेस्क"],
+};
