@@ -17,13 +17,18 @@ use components::{FlashRegion, RequireSession, SiteHeader};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use pages::admin::{AdminPage, DepartmentPage, HolidaysPage, LeaveRulesPage, OfficePage, RolesPage};
 use pages::control::{ControlPage, Level, WallScreenPage};
-use pages::kms::{LibraryDocumentPage, LibraryPage};
+use pages::kms::{LibraryDocumentPage, LibraryFolderPage, LibraryInboxPage, LibraryPage, NewLibraryDocumentPage};
 use pages::leave::{
     outbox::LeaveOutbox, ActingBanner, LeaveApplicationPage, LeaveApplyPage, LeaveCalendarPage, LeaveHomePage,
     LeaveInboxPage, LeaveLedgerPage, OutboxStatus,
 };
-use pages::pims::OnboardingPage;
+use pages::pims::{AuditLogPage, EmployeePage, OnboardingPage, PeoplePage, TransferPage};
+use pages::reports::{
+    DispatchReportPage, DisposalReportPage, MonthlyReportPage, MyFilesReportPage, PendencyReportPage, ReportsPage,
+    SummaryReportPage,
+};
 use pages::{
     DiarisePage, DispatchPage, FilePage, FilePrintPage, FileTrackPage, InboxPage, LoginPage, NewFilePage, NotFound,
     ReceiptPage, SearchPage,
@@ -72,8 +77,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/leave/applications/:id") view=|| view! { <RequireSession><LeaveApplicationPage/></RequireSession> }/>
                     <Route path=path!("/leave/calendar") view=|| view! { <RequireSession><LeaveCalendarPage/></RequireSession> }/>
                     <Route path=path!("/leave/inbox") view=|| view! { <RequireSession><LeaveInboxPage/></RequireSession> }/>
+                    <Route path=path!("/people") view=|| view! { <RequireSession><PeoplePage/></RequireSession> }/>
+                    // Before `/people/:id`, so that these names are not taken for employee IDs.
                     <Route path=path!("/people/onboard") view=|| view! { <RequireSession><OnboardingPage/></RequireSession> }/>
+                    <Route path=path!("/people/transfer") view=|| view! { <RequireSession><TransferPage/></RequireSession> }/>
+                    <Route path=path!("/people/audit") view=|| view! { <RequireSession><AuditLogPage/></RequireSession> }/>
+                    <Route path=path!("/people/:id") view=|| view! { <RequireSession><EmployeePage/></RequireSession> }/>
                     <Route path=path!("/library") view=|| view! { <RequireSession><LibraryPage/></RequireSession> }/>
+                    // Before `/library/:id`, so that these names are not taken for document IDs.
+                    <Route path=path!("/library/new") view=|| view! { <RequireSession><NewLibraryDocumentPage/></RequireSession> }/>
+                    <Route path=path!("/library/inbox") view=|| view! { <RequireSession><LibraryInboxPage/></RequireSession> }/>
+                    <Route path=path!("/library/folders/:id") view=|| view! { <RequireSession><LibraryFolderPage/></RequireSession> }/>
                     <Route path=path!("/library/:id") view=|| view! { <RequireSession><LibraryDocumentPage/></RequireSession> }/>
                     <Route path=path!("/control") view=|| view! { <RequireSession><ControlPage level=Level::State/></RequireSession> }/>
                     <Route path=path!("/control/wall") view=|| view! { <RequireSession><WallScreenPage/></RequireSession> }/>
@@ -81,6 +95,19 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/control/offices/:office") view=|| view! { <RequireSession><ControlPage level=Level::Office/></RequireSession> }/>
                     <Route path=path!("/control/offices/:office/sections/:section") view=|| view! { <RequireSession><ControlPage level=Level::Section/></RequireSession> }/>
                     <Route path=path!("/control/posts/:post") view=|| view! { <RequireSession><ControlPage level=Level::Desk/></RequireSession> }/>
+                    <Route path=path!("/reports") view=|| view! { <RequireSession><ReportsPage/></RequireSession> }/>
+                    <Route path=path!("/reports/summary") view=|| view! { <RequireSession><SummaryReportPage/></RequireSession> }/>
+                    <Route path=path!("/reports/my-files") view=|| view! { <RequireSession><MyFilesReportPage/></RequireSession> }/>
+                    <Route path=path!("/reports/pendency") view=|| view! { <RequireSession><PendencyReportPage/></RequireSession> }/>
+                    <Route path=path!("/reports/monthly") view=|| view! { <RequireSession><MonthlyReportPage/></RequireSession> }/>
+                    <Route path=path!("/reports/disposal") view=|| view! { <RequireSession><DisposalReportPage/></RequireSession> }/>
+                    <Route path=path!("/reports/dispatch") view=|| view! { <RequireSession><DispatchReportPage/></RequireSession> }/>
+                    <Route path=path!("/admin") view=|| view! { <RequireSession><AdminPage/></RequireSession> }/>
+                    <Route path=path!("/admin/departments/:dept") view=|| view! { <RequireSession><DepartmentPage/></RequireSession> }/>
+                    <Route path=path!("/admin/offices/:office") view=|| view! { <RequireSession><OfficePage/></RequireSession> }/>
+                    <Route path=path!("/admin/employees/:id/roles") view=|| view! { <RequireSession><RolesPage/></RequireSession> }/>
+                    <Route path=path!("/admin/leave-rules") view=|| view! { <RequireSession><LeaveRulesPage/></RequireSession> }/>
+                    <Route path=path!("/admin/holidays") view=|| view! { <RequireSession><HolidaysPage/></RequireSession> }/>
                     <Route path=path!("/leave/ledger/:kind") view=|| view! { <RequireSession><LeaveLedgerPage/></RequireSession> }/>
                 </Routes>
             </main>

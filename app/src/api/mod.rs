@@ -4,10 +4,12 @@
 //! `ErrorCode` so pages can show a translated message. The session is an HttpOnly cookie the
 //! browser sends by itself (same-origin requests include credentials by default).
 
+pub mod admin;
 pub mod control;
 pub mod kms;
 pub mod leave;
 pub mod pims;
+pub mod reports;
 
 use daftar_domain::file::chain::ChainReport;
 use daftar_domain::file::draft::{DispatchEntry, DraftVersion};

@@ -97,11 +97,13 @@ pub fn SiteHeader() -> impl IntoView {
                         </Show>
                         <li><A href="/library">{i18n.text(|t| t.kms.nav_library)}</A></li>
                         <Show when=is_admin>
-                            <li><A href="/people/onboard">{i18n.text(|t| t.pims.nav_people)}</A></li>
+                            <li><A href="/people">{i18n.text(|t| t.pims.nav_people)}</A></li>
+                            <li><A href="/admin">{i18n.text(|t| t.admin.nav_admin)}</A></li>
                         </Show>
                         {move || control_href().map(|href| view! {
                             <li><A href=href>{i18n.text(|t| t.control.nav_control)}</A></li>
                         })}
+                        <li><A href="/reports">{i18n.text(|t| t.reports.nav_reports)}</A></li>
                     </ul>
                 </nav>
             </Show>

@@ -13,7 +13,7 @@ pub use errors::{error_text, ErrorList};
 pub use fields::{FieldMessage, Loading, PriorityBadge};
 pub use guard::RequireSession;
 pub use header::SiteHeader;
-pub use more::{LoadMoreFooter, MorePages, PagedRows, TableHead};
+pub use more::{paged_table, LoadMoreFooter, MorePages, PagedRows, TableHead};
 pub use post_picker::{PostChoice, PostPicker};
 pub use status::FlashRegion;
 pub use upload::{human_size, AttachmentList, UploadField, Uploads};

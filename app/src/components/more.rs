@@ -1,7 +1,7 @@
 //! "Load more" for cursor-paged lists: the rows after the first page, and the cursor to go on.
 
 use crate::api::{ApiError, ApiResult};
-use crate::components::error_text;
+use crate::components::{error_text, Loading};
 use crate::i18n::{use_i18n, Texts};
 use daftar_domain::wire::Page;
 use leptos::prelude::*;
@@ -147,6 +147,18 @@ impl<T: Send + Sync + 'static> PagedRows<T> {
         self.fetch(None, false, fetch);
     }
 
+    /// Reads the first page again (`more` false) or the page after the last (`more` true).
+    pub fn read<Fut>(self, more: bool, fetch: impl FnOnce(Option<String>) -> Fut + 'static)
+    where
+        Fut: Future<Output = ApiResult<Page<T>>> + 'static,
+    {
+        if more {
+            self.load_more(fetch)
+        } else {
+            self.load(fetch)
+        }
+    }
+
     /// Reads the page after the last one, appending it.
     pub fn load_more<Fut>(self, fetch: impl FnOnce(Option<String>) -> Fut + 'static)
     where
@@ -212,5 +224,61 @@ pub fn TableHead(columns: Vec<fn(&Texts) -> &'static str>) -> impl IntoView {
                 {columns.into_iter().map(|label| view! { <th scope="col" role="columnheader">{i18n.text(label)}</th> }).collect_view()}
             </tr>
         </thead>
+    }
+}
+
+/// A [`PagedRows`] list as a table: why a read failed, the rows (or `empty` when there are
+/// none), a spinner while reading, and "Load more" while the server has more (`more` reads it).
+pub fn paged_table<T, V>(
+    list: PagedRows<T>,
+    labelled_by: &'static str,
+    columns: Vec<fn(&Texts) -> &'static str>,
+    empty: fn(&Texts) -> &'static str,
+    row: impl Fn(usize, T) -> V + Clone + Send + Sync + 'static,
+    more: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    let more = Callback::new(move |_: ()| more());
+    let PagedRows {
+        rows,
+        cursor,
+        loading,
+        failure,
+    } = list;
+    let table = move || {
+        let items = rows.get();
+        if items.is_empty() {
+            return (!loading.get())
+                .then(|| view! { <p class="empty-state">{i18n.text(empty)}</p> })
+                .into_any();
+        }
+        let row = row.clone();
+        view! {
+            <div class="table-scroll">
+                <table class="data-table report-table" role="table" aria-labelledby=labelled_by>
+                    <TableHead columns=columns.clone()/>
+                    <tbody role="rowgroup">
+                        {items.into_iter().enumerate().map(|(at, item)| row(at, item)).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="form-alert" role="alert">
+            {move || failure.get().map(|e| view! { <p class="notice notice-error">{error_text(i18n.t(), &e)}</p> })}
+        </div>
+        {table}
+        <Show when=move || loading.get()><Loading/></Show>
+        <Show when=move || cursor.get().is_some()>
+            <button type="button" class="button-secondary no-print" on:click=move |_| more.run(()) disabled=move || loading.get()>
+                {i18n.text(|t| t.load_more)}
+            </button>
+        </Show>
     }
 }

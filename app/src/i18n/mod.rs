@@ -4,10 +4,12 @@
 //! from either language is a compile error, not a blank on screen. The chosen language lives in a
 //! context signal and is remembered in `localStorage`.
 
+pub mod admin;
 pub mod control;
 pub mod kms;
 pub mod leave;
 pub mod pims;
+pub mod reports;
 
 use crate::format::{humanise_seconds, DurationWords};
 use daftar_domain::file::chain::BreakReason;
@@ -526,6 +528,8 @@ pub struct Texts {
     pub control: control::ControlTexts,
     pub kms: kms::KmsTexts,
     pub pims: pims::PimsTexts,
+    pub reports: reports::ReportsTexts,
+    pub admin: admin::AdminTexts,
 }
 
 pub const EN: Texts = Texts {
@@ -961,6 +965,8 @@ pub const EN: Texts = Texts {
     control: control::EN,
     kms: kms::EN,
     pims: pims::EN,
+    reports: reports::EN,
+    admin: admin::EN,
 };
 
 pub const HI: Texts = Texts {
@@ -1396,6 +1402,8 @@ pub const HI: Texts = Texts {
     control: control::HI,
     kms: kms::HI,
     pims: pims::HI,
+    reports: reports::HI,
+    admin: admin::HI,
 };
 
 impl Texts {

@@ -3,9 +3,9 @@
 
 use super::use_page_title;
 use crate::api::{self, ApiError};
-use crate::components::{error_text, Loading, PagedRows, TableHead};
+use crate::components::{error_text, paged_table, PagedRows};
 use crate::format::{human_local, today};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Texts};
 use daftar_domain::file::draft::{DispatchEntry, DispatchStatus};
 use daftar_domain::wire::DispatchedRequest;
 use daftar_domain::{OfficeCode, Remarks};
@@ -33,13 +33,8 @@ pub fn DispatchPage() -> impl IntoView {
         let year = year.get_untracked();
         let fetch =
             move |cursor: Option<String>| async move { api::dispatch_register(&office, year, cursor.as_deref()).await };
-        if more {
-            list.load_more(fetch)
-        } else {
-            list.load(fetch)
-        }
+        list.read(more, fetch);
     };
-    let (rows, cursor, failure, loading) = (list.rows, list.cursor, list.failure, list.loading);
     Effect::new(move |_| {
         office.track();
         year.track();
@@ -51,29 +46,24 @@ pub fn DispatchPage() -> impl IntoView {
             year.set(y);
         }
     };
-    let table = move || {
-        let list = rows.get();
-        if list.is_empty() {
-            return view! { <p class="empty-state">{i18n.text(|t| t.dispatch_empty)}</p> }.into_any();
-        }
-        view! {
-            <table class="data-table" role="table" aria-labelledby="dispatch-heading">
-                <TableHead columns=vec![
-                    |t| t.col_dispatch_number,
-                    |t| t.col_subject,
-                    |t| t.addressees_label,
-                    |t| t.col_file,
-                    |t| t.dispatch_mode_label,
-                    |t| t.col_issued,
-                    |t| t.col_dispatch_status,
-                ]/>
-                <tbody role="rowgroup">
-                    {list.into_iter().enumerate().map(|(at, entry)| view! { <DispatchRow entry at rows office/> }).collect_view()}
-                </tbody>
-            </table>
-        }
-        .into_any()
-    };
+    let columns: Vec<fn(&Texts) -> &'static str> = vec![
+        |t| t.col_dispatch_number,
+        |t| t.col_subject,
+        |t| t.addressees_label,
+        |t| t.col_file,
+        |t| t.dispatch_mode_label,
+        |t| t.col_issued,
+        |t| t.col_dispatch_status,
+    ];
+    let rows = list.rows;
+    let table = paged_table(
+        list,
+        "dispatch-heading",
+        columns,
+        |t| t.dispatch_empty,
+        move |at, entry| view! { <DispatchRow entry at rows office/> },
+        move || load(true),
+    );
 
     view! {
         <section class="page">
@@ -87,14 +77,7 @@ pub fn DispatchPage() -> impl IntoView {
                     prop:value=move || year.get().to_string()
                     on:change=choose_year/>
             </div>
-            <div class="form-alert" role="alert">
-                {move || failure.get().map(|e| view! { <p class="notice notice-error">{error_text(i18n.t(), &e)}</p> })}
-            </div>
-            <Show when=move || loading.get()><Loading/></Show>
             {table}
-            <Show when=move || cursor.get().is_some()>
-                <button type="button" class="button-secondary" on:click=move |_| load(true)>{i18n.text(|t| t.load_more)}</button>
-            </Show>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod admin;
 pub mod control;
 pub mod desk;
 pub mod diarise;
@@ -13,6 +14,7 @@ pub mod new_file;
 pub mod not_found;
 pub mod pims;
 pub mod receipt;
+pub mod reports;
 pub mod search;
 
 pub use diarise::DiarisePage;

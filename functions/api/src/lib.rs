@@ -5,10 +5,12 @@
 //! runs the domain's pure rules and writes through the Store, and map the result. Only this
 //! crate knows HTTP.
 
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod control;
 pub mod counters;
+pub mod csv_export;
 pub mod error;
 pub mod files;
 pub mod idempotency;
@@ -20,6 +22,7 @@ pub mod org;
 mod pagination;
 pub mod pims;
 pub mod receipts;
+pub mod reports;
 pub mod search;
 pub mod state;
 pub mod uploads;
@@ -66,8 +69,8 @@ impl Domain {
             Domain::Files => files::router().merge(search::router()),
             Domain::Uploads => uploads::router(),
             Domain::Leave => leave::router(),
-            Domain::Control => control::router(),
-            Domain::Pims => pims::router(),
+            Domain::Control => control::router().merge(reports::router()),
+            Domain::Pims => pims::router().merge(admin::router()),
             Domain::Kms => kms::router(),
         }
     }

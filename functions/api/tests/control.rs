@@ -6,7 +6,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{diarise_body, forward_body, fresh_store, Backend, Harness};
+use common::{diarise_body, forward_body, fresh_store, open_file, Backend, Harness};
 use daftar_api::counters::{Counted, Metric};
 use daftar_api::keys;
 use daftar_api::org::load_post;
@@ -49,18 +49,6 @@ impl Dice {
         self.0 ^= self.0 << 17;
         (self.0 % sides as u64) as usize
     }
-}
-
-async fn open_file(h: &Harness, cookie: &str, post: &str, subject: &str) -> String {
-    let reply = h
-        .post(
-            "/api/v1/files",
-            cookie,
-            json!({"at_post": post, "subject": subject, "category": "general", "head": "GEN"}),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
-    reply.body["id"].as_str().unwrap().to_owned()
 }
 
 async fn load_file(h: &Harness, id: &str) -> File {

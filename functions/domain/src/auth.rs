@@ -69,6 +69,8 @@ pub enum Action {
     ViewPersonalDetails,
     /// Read the audit log of administrative changes.
     ViewAuditLog,
+    /// Set what an employee may do beyond their posts (their roles).
+    AssignRoles,
 }
 
 /// What the action is done to.
@@ -252,6 +254,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Resul
                 deny("read the audit log")
             }
         }
+        (Action::AssignRoles, Resource::Organisation) => {
+            if actor.has_role(Role::Admin) {
+                Ok(())
+            } else {
+                deny("change who may do what")
+            }
+        }
         (Action::ViewKms, Resource::Organisation) => Ok(()),
         (Action::ManageKms, Resource::KmsDepartment { dept, editor_posts }) => {
             // Only the issuing department's KMS editors: an editor post of another department
@@ -423,6 +432,11 @@ mod tests {
             (&admin, Action::ViewAuditLog, Resource::Organisation, true),
             (&officer, Action::ViewAuditLog, Resource::Organisation, false),
             (&viewer, Action::ViewAuditLog, Resource::Organisation, false),
+            (&admin, Action::AssignRoles, Resource::Organisation, true),
+            (&officer, Action::AssignRoles, Resource::Organisation, false),
+            (&viewer, Action::AssignRoles, Resource::Organisation, false),
+            (&clerk, Action::AssignRoles, Resource::Organisation, false),
+            (&admin, Action::AssignRoles, Resource::Employee(&admin.employee), false),
             (&clerk, Action::ViewKms, Resource::Organisation, true),
             (&viewer, Action::ViewKms, Resource::Organisation, true),
             (&officer, Action::ManageKms, fin_kms, true),

@@ -4,6 +4,7 @@
 //! It compiles natively for the server and to WASM for the browser, so both validate with the
 //! same code. A value of one of these types that exists is valid.
 
+pub mod admin;
 pub mod attachment;
 pub mod auth;
 pub mod control;
@@ -16,6 +17,7 @@ pub mod local_time;
 pub mod org;
 pub mod pims;
 pub mod receipt;
+pub mod reports;
 pub mod search;
 pub mod session;
 pub mod text;

@@ -121,6 +121,11 @@ text_type!(
     Reason, "Reason", required = true, max = 1000, multiline = true
 );
 
+text_type!(
+    /// The name of a department, office or section, or the title of a post, in one language.
+    OrgName, "Name", required = true, max = 200, multiline = false
+);
+
 impl Remarks {
     /// No remarks.
     pub fn empty() -> Self {

@@ -27,11 +27,7 @@ pub fn LeaveInboxPage() -> impl IntoView {
     let load = move |more: bool| {
         let Some(at) = post.get_untracked() else { return };
         let fetch = move |cursor: Option<String>| async move { api::leave::inbox(&at, cursor.as_deref()).await };
-        if more {
-            list.load_more(fetch)
-        } else {
-            list.load(fetch)
-        }
+        list.read(more, fetch);
     };
     let (rows, cursor, failure, loading) = (list.rows, list.cursor, list.failure, list.loading);
     Effect::new(move |_| {

@@ -65,7 +65,7 @@ pub fn LeaveHomePage() -> impl IntoView {
     let balances = LocalResource::new(api::leave::balances);
     let list = PagedRows::<LeaveApplicationView>::new();
     let fetch = |cursor: Option<String>| async move { api::leave::my_applications(cursor.as_deref()).await };
-    let load = move |more: bool| if more { list.load_more(fetch) } else { list.load(fetch) };
+    let load = move |more: bool| list.read(more, fetch);
     let (applications, cursor, failure, loading) = (list.rows, list.cursor, list.failure, list.loading);
     load(false);
     // An application sent from the outbox belongs in the list at once.

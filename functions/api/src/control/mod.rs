@@ -7,7 +7,7 @@
 //! wall screen polling an unchanged dashboard is answered with a 304 after a single read.
 
 pub mod demo;
-mod figures;
+pub(crate) mod figures;
 pub(crate) mod routes;
 
 pub use routes::router;
@@ -39,7 +39,7 @@ pub async fn entity_tag(store: &dyn Store, today: Date) -> Result<String, ApiErr
 }
 
 /// Every counter of a scope: one query (more pages only as the calendar grows).
-async fn counters(store: &dyn Store, scope: &Scope) -> Result<Vec<Counter>, ApiError> {
+pub(crate) async fn counters(store: &dyn Store, scope: &Scope) -> Result<Vec<Counter>, ApiError> {
     let mut query = Query::new(Index::Table, scope.partition());
     query.limit = 1000;
     let mut out = Vec::new();
@@ -202,13 +202,13 @@ pub async fn state_view(store: &dyn Store, today: Date) -> Result<ControlView, A
     Ok(page)
 }
 
-async fn department(store: &dyn Store, code: &DeptCode) -> Result<Department, ApiError> {
+pub(crate) async fn department(store: &dyn Store, code: &DeptCode) -> Result<Department, ApiError> {
     load_department(store, code)
         .await?
         .ok_or(ApiError::NotFound("department"))
 }
 
-async fn office(store: &dyn Store, code: &OfficeCode) -> Result<Office, ApiError> {
+pub(crate) async fn office(store: &dyn Store, code: &OfficeCode) -> Result<Office, ApiError> {
     store
         .get(&keys::office(code))
         .await?

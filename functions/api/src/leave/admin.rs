@@ -1,5 +1,6 @@
 //! Rule sets and holiday calendars: read by everyone, set by administrators, each change
-//! kept as a numbered version with who made it and when.
+//! kept as a numbered version with who made it and when, and in the audit log with the rules
+//! or calendar before and after.
 
 use super::{calendar_refusal, load_holidays, load_rules, rule_refusal};
 use crate::auth::CurrentUser;
@@ -10,6 +11,11 @@ use daftar_domain::auth::{authorize, Action, Resource};
 use daftar_domain::leave::wire::{HolidaysView, LeaveRulesView, PutHolidays, PutLeaveRules, Recorded};
 use daftar_domain::leave::{HolidayCalendar, RuleSet, StateCode};
 use daftar_store::{Condition, Item, StoreError, Write};
+
+/// What the audit log calls a change of a state's rules.
+pub const RULES_SET: &str = "leave.rules_set";
+/// What the audit log calls a change of a year's holiday calendar.
+pub const HOLIDAYS_SET: &str = "leave.holidays_set";
 
 fn stale(current: Option<u64>) -> ApiError {
     ApiError::Conflict {
@@ -57,10 +63,22 @@ pub(crate) async fn put_rules(
             at: state.now(),
         },
     };
+    let before = current
+        .as_ref()
+        .map(|(before, _)| serde_json::to_value(before).expect("rules serialise"));
     let condition = current.map_or(Condition::NotExists, |(_, item_version)| {
         Condition::VersionIs(item_version)
     });
-    match state.store.transact(rules_writes(&view, condition)).await {
+    let mut writes = rules_writes(&view, condition);
+    writes.push(crate::audit::entry(
+        user,
+        RULES_SET,
+        keys::leave_rules_partition(view.rules.state()),
+        before,
+        Some(serde_json::to_value(&view).expect("rules serialise")),
+        view.recorded.at,
+    ));
+    match state.store.transact(writes).await {
         Ok(()) => Ok(view),
         Err(StoreError::ConditionFailed { .. }) => Err(stale(None)),
         Err(other) => Err(other.into()),
@@ -110,7 +128,16 @@ pub(crate) async fn put_holidays(
         },
     };
     let condition = current_version.map_or(Condition::NotExists, Condition::VersionIs);
-    match state.store.transact(holidays_writes(&view, condition)).await {
+    let mut writes = holidays_writes(&view, condition);
+    writes.push(crate::audit::entry(
+        user,
+        HOLIDAYS_SET,
+        format!("HOLIDAYS#{}#{}", view.calendar.state(), view.calendar.year()),
+        current.map(|before| serde_json::to_value(before).expect("calendars serialise")),
+        Some(serde_json::to_value(&view).expect("calendars serialise")),
+        view.recorded.at,
+    ));
+    match state.store.transact(writes).await {
         Ok(()) => Ok(view),
         Err(StoreError::ConditionFailed { .. }) => Err(stale(None)),
         Err(other) => Err(other.into()),

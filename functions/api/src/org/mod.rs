@@ -126,8 +126,22 @@ pub async fn load_employee(store: &dyn Store, id: &EmployeeId) -> Result<Option<
     }
 }
 
-/// Every item under one index partition. The directory lists are bounded by the organisation's
-/// shape (a department has tens of offices, an office tens of posts), so reading all pages is fine.
+/// Every item a query names, reading all pages. The directory's lists are bounded by the
+/// organisation's shape (a department has tens of offices, an office tens of posts and
+/// sections), so reading all pages is fine.
+pub(crate) async fn query_all(store: &dyn Store, mut query: Query) -> Result<Vec<Item>, ApiError> {
+    let mut out = Vec::new();
+    loop {
+        let page = store.query(query.clone()).await?;
+        out.extend(page.items);
+        match page.next {
+            Some(cursor) => query.cursor = Some(cursor),
+            None => return Ok(out),
+        }
+    }
+}
+
+/// Every record under one GSI1 partition whose sort key starts with `prefix`.
 async fn list_all<T: serde::de::DeserializeOwned>(
     store: &dyn Store,
     pk: String,
@@ -135,17 +149,8 @@ async fn list_all<T: serde::de::DeserializeOwned>(
 ) -> Result<Vec<T>, ApiError> {
     let mut query = Query::new(Index::Gsi1, pk);
     query.range = SortRange::Prefix(prefix.to_owned());
-    let mut out = Vec::new();
-    loop {
-        let page = store.query(query.clone()).await?;
-        for item in &page.items {
-            out.push(item.parse()?);
-        }
-        match page.next {
-            Some(cursor) => query.cursor = Some(cursor),
-            None => return Ok(out),
-        }
-    }
+    let items = query_all(store, query).await?;
+    Ok(items.iter().map(Item::parse).collect::<Result<_, _>>()?)
 }
 
 pub async fn list_departments(store: &dyn Store) -> Result<Vec<Department>, ApiError> {

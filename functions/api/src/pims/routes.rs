@@ -6,6 +6,7 @@ use super::{
     StoredPersonnel,
 };
 use crate::auth::CurrentUser;
+use crate::csv_export::{CsvWriter, Lang};
 use crate::error::{ApiError, Json, Query};
 use crate::idempotency::{idempotent, Idempotency, IdempotencyHeader, Outcome};
 use crate::keys;
@@ -229,16 +230,11 @@ pub async fn export(
         profile_and_post_keys.push(post.map_or_else(|| keys::employee_profile(&record.id), |p| keys::post(&p)));
     }
     let items = super::get_many(&state.store, profile_and_post_keys).await?;
-    let headings: &[&str] = if params.lang.as_deref() == Some("hi") {
-        &ONBOARDING_COLUMNS_HI
-    } else {
-        &ONBOARDING_COLUMNS
+    let headings: &[&str] = match Lang::lenient(params.lang.as_deref()) {
+        Lang::Hi => &ONBOARDING_COLUMNS_HI,
+        Lang::En => &ONBOARDING_COLUMNS,
     };
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let fail = |e: csv::Error| ApiError::Internal(format!("writing CSV: {e}"));
-    writer.write_record(headings).map_err(fail)?;
+    let mut writer = CsvWriter::new(headings)?;
     for (record, pair) in records.iter().zip(items.chunks(2)) {
         let roles = match &pair[0] {
             Some(item) => item.parse::<EmployeeRecord>()?.employee.roles,
@@ -248,28 +244,9 @@ pub async fn export(
             (Some(item), Some(_)) => Some(item.parse::<crate::org::StoredPost>()?.post.section),
             _ => None,
         };
-        writer
-            .write_record(export_row(record, section.as_ref(), &roles))
-            .map_err(fail)?;
+        writer.row(export_row(record, section.as_ref(), &roles))?;
     }
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend(
-        writer
-            .into_inner()
-            .map_err(|e| ApiError::Internal(format!("writing CSV: {e}")))?,
-    );
-    let disposition = format!("attachment; filename=\"employees-{office}.csv\"");
-    let mut response = (StatusCode::OK, bytes).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
+    writer.into_response(&format!("employees-{office}.csv"))
 }
 
 /// Each field of an edit, parsed; every bad field is reported, the first as the error.

@@ -15,7 +15,7 @@ use daftar_store::dynamo::DynamoStore;
 use daftar_store::embedded::EmbeddedStore;
 use daftar_store::SharedStore;
 use http_body_util::BodyExt;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -288,4 +288,17 @@ macro_rules! on_both_backends {
             )*
         }
     };
+}
+
+/// Opens a general file at `post` (as `cookie`), returning its ID.
+pub async fn open_file(h: &Harness, cookie: &str, post: &str, subject: &str) -> String {
+    let reply = h
+        .post(
+            "/api/v1/files",
+            cookie,
+            json!({"at_post": post, "subject": subject, "category": "general", "head": "GEN"}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    reply.body["id"].as_str().unwrap().to_owned()
 }

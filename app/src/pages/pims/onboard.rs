@@ -1,14 +1,17 @@
-//! Personnel: an administrator onboards a district's staff from a CSV file (checked first,
-//! loaded only when every row is valid) and exports an office's employees.
+//! `/people/onboard`: an administrator onboards a district's staff from a CSV file (chosen and
+//! read in the browser, or pasted), checked first by a dry run that lists every bad row by line,
+//! column and reason, and loaded only when a check of the very same text was clean; and exports
+//! an office's employees as CSV headed in the reader's language.
 
+use super::refusal;
 use crate::api::{self, ApiError};
-use crate::components::error_text;
 use crate::i18n::{fill, use_i18n};
 use crate::pages::use_page_title;
 use daftar_domain::pims::wire::OnboardingReport;
 use daftar_domain::pims::ONBOARDING_COLUMNS;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 /// What the last check or load said, and of which text.
@@ -67,10 +70,7 @@ pub fn OnboardingPage() -> impl IntoView {
     let loadable = move || may_load(outcome.get().as_ref(), &csv.get());
     let report_view = move || {
         outcome.get().map(|outcome| match outcome {
-            Outcome::Failed(error) => {
-                let text = error_text(i18n.t(), &error);
-                view! { <p class="notice notice-error" role="alert">{text}</p> }.into_any()
-            }
+            Outcome::Failed(error) => refusal(error).into_any(),
             Outcome::Loaded(report) => {
                 let text = fill(
                     &fill(i18n.t().pims.loaded, "{n}", &report.loaded.to_string()),
@@ -90,10 +90,14 @@ pub fn OnboardingPage() -> impl IntoView {
                     .into_iter()
                     .map(|p| {
                         let reasons = (p.reason_en, p.reason_hi);
+                        let column = p.column;
                         view! {
                             <tr>
                                 <th scope="row" class="num">{p.line}</th>
-                                <td><code>{p.column.unwrap_or_default()}</code></td>
+                                <td>{move || match &column {
+                                    Some(column) => view! { <code>{column.clone()}</code> }.into_any(),
+                                    None => view! { <span>{i18n.t().pims.whole_row}</span> }.into_any(),
+                                }}</td>
                                 <td>{move || i18n.pick(&reasons.0, &reasons.1).to_owned()}</td>
                             </tr>
                         }
@@ -116,11 +120,13 @@ pub fn OnboardingPage() -> impl IntoView {
         })
     };
     view! {
-        <section class="page">
+        <section class="page people-page">
+            <p><A href="/people">{i18n.text(|t| t.pims.back_to_people)}</A></p>
             <h1>{i18n.text(|t| t.pims.onboard_title)}</h1>
             <p class="hint">{i18n.text(|t| t.pims.onboard_intro)}</p>
             <p>{i18n.text(|t| t.pims.columns)}</p>
             <pre class="csv-columns"><code>{ONBOARDING_COLUMNS.join(",")}</code></pre>
+            <p><a href=api::pims::template_href() download="daftar-onboarding-template.csv">{i18n.text(|t| t.pims.template_link)}</a></p>
             <div class="field">
                 <label for="onboard-file">{i18n.text(|t| t.pims.choose_file)}</label>
                 <input id="onboard-file" type="file" accept=".csv,text/csv" on:change=choose/>
