@@ -207,11 +207,13 @@ test('the leave pages speak Hindi', async ({ browser }) => {
 });
 
 test("the office's leave calendar shows who is away each day of the month", async ({ browser }) => {
-  // Mohan Lal (Finance HQ registry) applies for two days of casual leave in December.
+  // Mohan Lal (Finance HQ registry) applies for two days of casual leave in December (days no
+  // other journey's official of the office is away, and not the days the acting-charge journey
+  // takes from today).
   const applicant = await signIn(browser, 'HR2003', phone);
   const applied = await applicant.page.request.post('/api/v1/leave/applications', {
     headers: { origin: new URL(applicant.page.url()).origin, 'Idempotency-Key': 'calendar-journey-0000000000000001' },
-    data: { kind: 'casual', from: '2026-12-02', to: '2026-12-03', reason: 'Village panchayat meeting' },
+    data: { kind: 'casual', from: '2026-12-21', to: '2026-12-22', reason: 'Village panchayat meeting' },
   });
   expect(applied.status(), await applied.text()).toBe(201);
   await applicant.context.close();
@@ -225,8 +227,8 @@ test("the office's leave calendar shows who is away each day of the month", asyn
   await page.getByRole('link', { name: /Next month/ }).click();
   await expect(page.getByRole('heading', { name: 'Dec 2026' })).toBeVisible();
   await expect(page.locator('.leave-card', { hasText: 'Mohan Lal' })).toContainText('applied');
-  await expect(page.getByLabel('Wed 2 Dec 2026: 1 away')).toBeVisible();
-  await expect(page.getByLabel('Fri 4 Dec 2026: 0 away')).toBeVisible();
+  await expect(page.getByLabel('Mon 21 Dec 2026: 1 away')).toBeVisible();
+  await expect(page.getByLabel('Wed 23 Dec 2026: 0 away')).toBeVisible();
   await noSideways(page);
   await page.screenshot({ path: `${shots}/leave-calendar-phone.png`, fullPage: true });
   await context.close();

@@ -58,7 +58,7 @@ test('a section officer reads pendency with ageing, month-wise movement and the 
   const { context, page } = await signIn(browser, 'HR2001');
   await page.goto('/reports/pendency');
   // A section officer's reports start on their own office.
-  await expect(page.getByLabel('Office')).toHaveValue('FIN-HQ');
+  await expect(page.getByLabel('Office', { exact: true })).toHaveValue('FIN-HQ');
   const buckets = page.getByRole('table').first();
   await expect(buckets).toContainText('0–7 days');
   await expect(buckets).toContainText('Over 30 days');
