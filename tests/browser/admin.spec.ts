@@ -1,5 +1,5 @@
 // Administration, as an administrator uses it on a tablet: a new office in the Finance
-// department with a section and a post, the office renamed, a bad code refused beside its field,
+// department with a section and a post and the post's leave officers, the office renamed, a bad code refused beside its field,
 // an employee's roles changed (and changed back), a holiday added (and removed again, so the
 // journey can run twice). Someone who is not an administrator sees no way in, and is told so at
 // the address itself.
@@ -81,6 +81,32 @@ test('an administrator sets up an office, its section and post, roles and a holi
   await expect(postRow).toContainText('Section Officer (Budget)');
   await page.screenshot({ path: `${shots}/admin-office.png`, fullPage: true });
 
+  // Its e-Leave officers, without which its holder could not apply for leave. A post cannot be
+  // its own officer: refused beside the field before anything is sent.
+  await postRow.getByRole('button', { name: `Leave officers of post ${post}` }).click();
+  await expect(page.getByText('No leave officers are set for this post yet')).toBeVisible();
+  const reporting = page.getByLabel("Reporting officer's post", { exact: true });
+  await expect(reporting).toBeFocused();
+  await reporting.fill(post);
+  await page.getByLabel("Controlling officer's post", { exact: true }).fill('FIN-HQ-DS');
+  await page.getByLabel('Establishment post', { exact: true }).fill('FIN-HQ-SECY');
+  await page.getByRole('button', { name: 'Save the leave officers' }).click();
+  await expect(reporting).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`#officers-${post}-reporting-error`)).toContainText('cannot be its own leave officer');
+  await reporting.fill('fin-hq-so');
+  await page.getByRole('button', { name: 'Save the leave officers' }).click();
+  await saved(page);
+  await expect(reporting).toHaveCount(0);
+  // Opened again, the form shows what was saved.
+  await postRow.getByRole('button', { name: `Leave officers of post ${post}` }).click();
+  await expect(reporting).toHaveValue('FIN-HQ-SO');
+  await expect(page.getByLabel("Controlling officer's post", { exact: true })).toHaveValue('FIN-HQ-DS');
+  await expect(page.getByLabel('Establishment post', { exact: true })).toHaveValue('FIN-HQ-SECY');
+  await expect(page.getByLabel("Alternate reporting officer's post (optional)", { exact: true })).toHaveValue('');
+  await expect(page.getByText('No leave officers are set for this post yet')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(reporting).toHaveCount(0);
+
   // Abolishing asks first; keeping it changes nothing.
   await postRow.getByRole('button', { name: `Abolish post ${post}` }).click();
   await expect(page.getByText(`Abolish post ${post}? It will receive no more files`)).toBeVisible();
@@ -142,7 +168,7 @@ test('an administrator sets up an office, its section and post, roles and a holi
   // Every change is in the audit log, with who made it and the record before and after.
   await page.goto('/people/audit');
   const log = page.getByRole('table').first();
-  for (const action of ['Office created', 'Office renamed', 'Section created', 'Post created', 'Roles changed', 'Holidays set']) {
+  for (const action of ['Office created', 'Office renamed', 'Section created', 'Post created', 'Leave officers set', 'Roles changed', 'Holidays set']) {
     await expect(log.getByRole('row').filter({ hasText: action }).first()).toBeVisible();
   }
   await expect(log.getByRole('row').filter({ hasText: 'Office renamed' }).first()).toContainText(renamed);

@@ -6,8 +6,10 @@
 //! the server accepted them.
 
 use super::{get, read_problem, send, ApiResult};
-use daftar_domain::admin::wire::{DepartmentList, OfficeList, PostList, RolesView, SectionList};
-use daftar_domain::admin::{DepartmentForm, OfficeForm, PostEditForm, PostForm, RenameForm, RolesForm, SectionForm};
+use daftar_domain::admin::wire::{DepartmentList, LeaveOfficersView, OfficeList, PostList, RolesView, SectionList};
+use daftar_domain::admin::{
+    DepartmentForm, LeaveOfficersForm, OfficeForm, PostEditForm, PostForm, RenameForm, RolesForm, SectionForm,
+};
 use daftar_domain::ids::{DeptCode, EmployeeId, IdempotencyKey, OfficeCode, PostId, SectionCode};
 use daftar_domain::leave::wire::{HolidaysView, LeaveRulesView, PutHolidays, PutLeaveRules};
 use daftar_domain::leave::StateCode;
@@ -121,6 +123,21 @@ pub async fn edit_post(post: &PostId, form: &PostEditForm, key: &IdempotencyKey)
 pub async fn abolish_post(post: &PostId, version: u64, key: &IdempotencyKey) -> ApiResult<()> {
     let builder = Request::delete(&format!("/api/v1/admin/posts/{post}")).query([("version", version.to_string())]);
     write(builder, None::<&()>, key).await
+}
+
+/// A post's e-Leave officers (none yet for a new post) and the version to save them at.
+pub async fn leave_officers(post: &PostId) -> ApiResult<LeaveOfficersView> {
+    get(Request::get(&format!("/api/v1/admin/posts/{post}/leave-officers"))).await
+}
+
+/// Sets a post's e-Leave officers at the version seen; 422 names a post that does not exist.
+pub async fn set_leave_officers(post: &PostId, form: &LeaveOfficersForm, key: &IdempotencyKey) -> ApiResult<()> {
+    write(
+        Request::put(&format!("/api/v1/admin/posts/{post}/leave-officers")),
+        Some(form),
+        key,
+    )
+    .await
 }
 
 pub async fn roles(employee: &EmployeeId) -> ApiResult<RolesView> {

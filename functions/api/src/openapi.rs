@@ -121,6 +121,8 @@ use utoipa::OpenApi;
         crate::admin::routes::create_post,
         crate::admin::routes::edit_post,
         crate::admin::routes::abolish_post,
+        crate::admin::routes::leave_officers,
+        crate::admin::routes::set_leave_officers,
         crate::admin::routes::roles,
         crate::admin::routes::set_roles,
         crate::control::routes::state_page,

@@ -19,6 +19,8 @@ on_both_backends!(
     roles_change_from_the_next_request_and_no_one_drops_their_own_admin_role,
     every_change_is_in_the_audit_log_with_before_and_after,
     setting_leave_rules_and_holidays_is_audited,
+    a_new_post_s_leave_officers_let_its_holder_apply_for_leave,
+    leave_officers_are_checked_refused_to_others_and_audited,
 );
 
 const ADMIN: &str = "HR9001";
@@ -334,6 +336,14 @@ async fn only_administrators_change_the_organisation(h: Harness) {
             Some(json!({"version": 1, "section": "GEN", "title_en": "X", "title_hi": "क"})),
         ),
         (Method::DELETE, "/api/v1/admin/posts/FIN-HQ-DA?version=1", None),
+        (Method::GET, "/api/v1/admin/posts/FIN-HQ-DA/leave-officers", None),
+        (
+            Method::PUT,
+            "/api/v1/admin/posts/FIN-HQ-DA/leave-officers",
+            Some(
+                json!({"version": 1, "reporting": "FIN-HQ-SO", "controlling": "FIN-HQ-DS", "establishment": "FIN-HQ-SECY"}),
+            ),
+        ),
         (Method::GET, "/api/v1/admin/employees/HR2001/roles", None),
         (
             Method::PUT,
@@ -380,12 +390,23 @@ async fn only_administrators_change_the_organisation(h: Harness) {
         ("/api/v1/admin/offices/{office}/posts", "post"),
         ("/api/v1/admin/posts/{post}", "put"),
         ("/api/v1/admin/posts/{post}", "delete"),
+        ("/api/v1/admin/posts/{post}/leave-officers", "get"),
+        ("/api/v1/admin/posts/{post}/leave-officers", "put"),
         ("/api/v1/admin/employees/{id}/roles", "get"),
         ("/api/v1/admin/employees/{id}/roles", "put"),
     ] {
         assert!(openapi.body["paths"][path].get(method).is_some(), "{method} {path}");
     }
-    for schema in ["DepartmentForm", "PostEditForm", "RolesForm", "PostView", "RolesView"] {
+    for schema in [
+        "DepartmentForm",
+        "PostEditForm",
+        "RolesForm",
+        "PostView",
+        "RolesView",
+        "LeaveOfficersForm",
+        "LeaveOfficersView",
+        "LeaveOfficers",
+    ] {
         assert!(openapi.body["components"]["schemas"].get(schema).is_some(), "{schema}");
     }
 }
@@ -763,4 +784,177 @@ async fn setting_leave_rules_and_holidays_is_audited(h: Harness) {
     assert_eq!(items[1]["before"]["rules"]["version"], 1);
     assert_eq!(items[1]["after"]["rules"]["version"], 2);
     assert_eq!(items[1]["after"]["recorded"]["by"], ADMIN);
+}
+
+fn leave_officers(version: Option<u64>, reporting: &str, controlling: &str, establishment: &str) -> Value {
+    json!({"version": version, "reporting": reporting, "controlling": controlling,
+        "establishment": establishment, "reporting_alternate": null})
+}
+
+const NEW_POST_OFFICERS: &str = "/api/v1/admin/posts/AGR-HQ-SO-BUDGET/leave-officers";
+
+async fn a_new_post_s_leave_officers_let_its_holder_apply_for_leave(h: Harness) {
+    use common::leave::{iso, next};
+    // Given a new post, and a diarist transferred into it.
+    let admin = h.login(ADMIN).await;
+    build_agriculture(&h, &admin).await;
+    let moved = h
+        .post_with_key(
+            "/api/v1/pims/transfers",
+            &admin,
+            json!({"employee": "HR2003", "from_post": "FIN-HQ-CRU", "to_post": "AGR-HQ-SO-BUDGET",
+                "effective": common::date_from_today(0), "relieve_holder": false}),
+            "transfer-2003-agr",
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    let holder = h.login("HR2003").await;
+    let day = next(&h, 7, time::Weekday::Tuesday);
+    let casual = json!({"kind": "casual", "from": iso(day), "to": iso(day), "half_day_start": false,
+        "half_day_end": false, "reason": "Personal work"});
+    // The calendar for the spell's year (the seed has one year only).
+    let calendar = format!("/api/v1/leave/holidays/HR/{}", day.year());
+    if h.get(&calendar, &admin).await.status == StatusCode::NOT_FOUND {
+        let weekends = json!([{"kind": "every", "weekday": "Saturday"}, {"kind": "every", "weekday": "Sunday"}]);
+        let body = json!({"expected_version": null, "weekly_offs": weekends, "holidays": []});
+        let reply = put(&h, &calendar, &admin, body).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+
+    // A new post has no officers, so its holder cannot apply yet.
+    let none = h.get(NEW_POST_OFFICERS, &admin).await;
+    assert_eq!(none.status, StatusCode::OK, "{}", none.body);
+    assert_eq!(none.body, json!({"officers": null, "version": 0}));
+    let refused = h.post("/api/v1/leave/applications", &holder, casual.clone()).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+
+    // When the administrator sets them.
+    let set = put(
+        &h,
+        NEW_POST_OFFICERS,
+        &admin,
+        leave_officers(None, "fin-hq-ds", "FIN-HQ-SECY", "FIN-HQ-SECY"),
+    )
+    .await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.body);
+    assert_eq!(set.body["version"], 1);
+    assert_eq!(set.body["officers"]["reporting"], "FIN-HQ-DS");
+
+    // Then the holder can apply, and the application waits with the reporting officer.
+    let applied = h.post("/api/v1/leave/applications", &holder, casual).await;
+    assert_eq!(applied.status, StatusCode::CREATED, "{}", applied.body);
+    let shown = h.get(NEW_POST_OFFICERS, &admin).await;
+    assert_eq!(shown.body["officers"]["controlling"], "FIN-HQ-SECY");
+    assert_eq!(shown.body["officers"]["reporting_alternate"], Value::Null);
+    assert_eq!(shown.body["version"], 1);
+}
+
+async fn leave_officers_are_checked_refused_to_others_and_audited(h: Harness) {
+    let admin = h.login(ADMIN).await;
+    build_agriculture(&h, &admin).await;
+    h.clock.advance(time::Duration::seconds(1));
+    let first = put(
+        &h,
+        NEW_POST_OFFICERS,
+        &admin,
+        leave_officers(Some(0), "FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY"),
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    h.clock.advance(time::Duration::seconds(1));
+
+    // A change needs the version the administrator saw.
+    let stale = put(
+        &h,
+        NEW_POST_OFFICERS,
+        &admin,
+        leave_officers(None, "FIN-HQ-DS", "FIN-HQ-SECY", "FIN-HQ-SECY"),
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    assert!(stale.body["detail_hi"].is_string());
+    let mut changed = leave_officers(Some(1), "FIN-HQ-DS", "FIN-HQ-SECY", "FIN-HQ-SECY");
+    changed["reporting_alternate"] = json!("FIN-HQ-SO");
+    let second = put(&h, NEW_POST_OFFICERS, &admin, changed).await;
+    assert_eq!(second.status, StatusCode::OK, "{}", second.body);
+    assert_eq!(second.body["version"], 2);
+    assert_eq!(second.body["officers"]["reporting_alternate"], "FIN-HQ-SO");
+
+    // Bad posts are refused naming the field, in Hindi too.
+    let cases = [
+        (
+            leave_officers(Some(2), "FIN-HQ-NOPE", "FIN-HQ-DS", "FIN-HQ-SECY"),
+            "reporting",
+        ),
+        (leave_officers(Some(2), "FIN-HQ-SO", "F", "FIN-HQ-SECY"), "controlling"),
+        (
+            leave_officers(Some(2), "FIN-HQ-SO", "FIN-HQ-DS", "AGR-HQ-SO-BUDGET"),
+            "establishment",
+        ),
+        (
+            json!({"version": 2, "reporting": "FIN-HQ-SO", "controlling": "FIN-HQ-DS",
+                "establishment": "FIN-HQ-SECY", "reporting_alternate": "FIN-HQ-SO"}),
+            "reporting_alternate",
+        ),
+        (
+            json!({"version": 2, "reporting": "FIN-HQ-SO", "controlling": "FIN-HQ-DS",
+                "establishment": "FIN-HQ-SECY", "reporting_alternate": "DC-GGN-NOPE"}),
+            "reporting_alternate",
+        ),
+    ];
+    for (body, field) in cases {
+        let reply = put(&h, NEW_POST_OFFICERS, &admin, body.clone()).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {}", reply.body);
+        assert_eq!(reply.body["field"], field, "{body}: {}", reply.body);
+        assert!(reply.body["detail_hi"].is_string(), "{}", reply.body);
+    }
+    // A post that does not exist has no officers to show or set.
+    let missing = h.get("/api/v1/admin/posts/AGR-HQ-NOPE/leave-officers", &admin).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.body);
+    let missing = put(
+        &h,
+        "/api/v1/admin/posts/AGR-HQ-NOPE/leave-officers",
+        &admin,
+        leave_officers(None, "FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY"),
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.body);
+
+    // Only administrators see or set them.
+    let officer = h.login(OFFICER).await;
+    let read = h.get(NEW_POST_OFFICERS, &officer).await;
+    assert_eq!(read.status, StatusCode::FORBIDDEN, "{}", read.body);
+    let write = put(
+        &h,
+        NEW_POST_OFFICERS,
+        &officer,
+        leave_officers(Some(2), "FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY"),
+    )
+    .await;
+    assert_eq!(write.status, StatusCode::FORBIDDEN, "{}", write.body);
+    assert_eq!(h.get(NEW_POST_OFFICERS, &admin).await.body["version"], 2);
+
+    // Each change is in the audit log with what it changed.
+    let log = h
+        .get("/api/v1/admin/audit?target=POST%23AGR-HQ-SO-BUDGET", &admin)
+        .await;
+    assert_eq!(log.status, StatusCode::OK, "{}", log.body);
+    let items = log.body["items"].as_array().unwrap();
+    let actions: Vec<&str> = items.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(
+        actions,
+        vec![
+            "admin.leave_officers_set",
+            "admin.leave_officers_set",
+            "admin.post_created"
+        ],
+        "{}",
+        log.body
+    );
+    assert_eq!(items[0]["actor"], ADMIN);
+    assert_eq!(items[0]["before"]["reporting"], "FIN-HQ-SO");
+    assert_eq!(items[0]["after"]["reporting"], "FIN-HQ-DS");
+    assert_eq!(items[0]["after"]["reporting_alternate"], "FIN-HQ-SO");
+    assert!(items[1]["before"].is_null());
+    assert_eq!(items[1]["after"]["establishment"], "FIN-HQ-SECY");
 }

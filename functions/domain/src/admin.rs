@@ -8,6 +8,7 @@
 //! that still has work, an administrator removing their own role) are decided here too.
 
 use crate::ids::{DeptCode, EmployeeId, InvalidCode, OfficeCode, PostId, SectionCode};
+use crate::leave::officers::LeaveOfficers;
 use crate::org::{Department, DeptKind, Office, OfficeKind, Post, Role, Section};
 use crate::pims::full_section;
 use crate::text::{InvalidText, OrgName};
@@ -30,6 +31,10 @@ pub enum AdminRefusal {
     PostHeld { post: PostId, holder: EmployeeId },
     #[error("post {post} still has {work} waiting in its inbox; send them on before abolishing it")]
     PostHasWork { post: PostId, work: String },
+    #[error("a post cannot be its own leave officer; name another post")]
+    OwnLeaveOfficer { field: &'static str },
+    #[error("the alternate reporting officer must be a different post from the reporting officer")]
+    AlternateIsReporting,
 }
 
 impl AdminRefusal {
@@ -38,6 +43,8 @@ impl AdminRefusal {
         match self {
             Self::BadCode { field, .. } | Self::BadName { field, .. } => Some(field),
             Self::DistrictMissing => Some("district"),
+            Self::OwnLeaveOfficer { field } => Some(field),
+            Self::AlternateIsReporting => Some("reporting_alternate"),
             Self::NoRoles | Self::OwnAdminRole => Some("roles"),
             Self::PostHeld { .. } | Self::PostHasWork { .. } => None,
         }
@@ -69,6 +76,10 @@ impl AdminRefusal {
             }
             Self::PostHasWork { post, .. } => {
                 format!("पद {post} के इनबॉक्स में अभी कार्य लंबित है; समाप्त करने से पहले उसे आगे भेजें")
+            }
+            Self::OwnLeaveOfficer { .. } => "कोई पद स्वयं अपना अवकाश अधिकारी नहीं हो सकता; कोई अन्य पद दें".into(),
+            Self::AlternateIsReporting => {
+                "वैकल्पिक रिपोर्टिंग अधिकारी का पद रिपोर्टिंग अधिकारी के पद से भिन्न होना चाहिए".into()
             }
         }
     }
@@ -315,6 +326,56 @@ pub fn change_roles(
     Ok(roles)
 }
 
+/// `PUT /api/v1/admin/posts/{post}/leave-officers`: the posts that act on leave applied for by
+/// the post's holder, with the version the administrator saw (absent or 0 when the post has
+/// none yet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LeaveOfficersForm {
+    #[serde(default)]
+    pub version: Option<u64>,
+    /// The reporting officer's post, which recommends (and sanctions casual leave).
+    pub reporting: String,
+    /// The controlling officer's post, which approves or sanctions.
+    pub controlling: String,
+    /// The establishment post, which keeps the service books.
+    pub establishment: String,
+    /// The post acting for the reporting officer when that officer is away; blank for none.
+    #[serde(default)]
+    pub reporting_alternate: Option<String>,
+}
+
+impl LeaveOfficersForm {
+    /// The officers of `post` the form names. A post never acts on its own holder's leave, so
+    /// none may be `post` itself, and an alternate that is the reporting officer would be no
+    /// alternate at all. (Whether the named posts exist is for the server to look up.)
+    pub fn parse(&self, post: &PostId) -> Result<LeaveOfficers, AdminRefusal> {
+        let officer = |field: &'static str, raw: &str| {
+            let id = code(field, raw, PostId::parse)?;
+            if &id == post {
+                return Err(AdminRefusal::OwnLeaveOfficer { field });
+            }
+            Ok(id)
+        };
+        let reporting = officer("reporting", &self.reporting)?;
+        let controlling = officer("controlling", &self.controlling)?;
+        let establishment = officer("establishment", &self.establishment)?;
+        let reporting_alternate = match self.reporting_alternate.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Some(officer("reporting_alternate", raw)?),
+        };
+        if reporting_alternate.as_ref() == Some(&reporting) {
+            return Err(AdminRefusal::AlternateIsReporting);
+        }
+        Ok(LeaveOfficers {
+            reporting,
+            controlling,
+            establishment,
+            reporting_alternate,
+        })
+    }
+}
+
 /// What still waits at a post, as its inbox shows (each a "there is at least one").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PendingWork {
@@ -417,6 +478,15 @@ pub mod wire {
         pub office_name_hi: String,
         pub holder_name_en: Option<String>,
         pub holder_name_hi: Option<String>,
+        pub version: u64,
+    }
+
+    /// A post's e-Leave officers (none yet for a new post) and the version to send back with a
+    /// change (0 while there are none).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    pub struct LeaveOfficersView {
+        pub officers: Option<LeaveOfficers>,
         pub version: u64,
     }
 
@@ -614,7 +684,92 @@ mod tests {
         ));
     }
 
+    fn officers(reporting: &str, controlling: &str, establishment: &str, alternate: Option<&str>) -> LeaveOfficersForm {
+        LeaveOfficersForm {
+            version: None,
+            reporting: reporting.into(),
+            controlling: controlling.into(),
+            establishment: establishment.into(),
+            reporting_alternate: alternate.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn leave_officers_table() {
+        let post = PostId::parse("AGR-HQ-SO-BUDGET").unwrap();
+        let id = |raw: &str| PostId::parse(raw).unwrap();
+        let ok = |reporting: &str, controlling: &str, establishment: &str, alternate: Option<&str>| {
+            Ok(LeaveOfficers {
+                reporting: id(reporting),
+                controlling: id(controlling),
+                establishment: id(establishment),
+                reporting_alternate: alternate.map(id),
+            })
+        };
+        let own = |field| Err(AdminRefusal::OwnLeaveOfficer { field });
+        let cases = vec![
+            (
+                officers(" fin-hq-so ", "FIN-HQ-DS", "FIN-HQ-SECY", None),
+                ok("FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY", None),
+            ),
+            (
+                officers("FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY", Some("  ")),
+                ok("FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY", None),
+            ),
+            (
+                officers("FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY", Some("fin-hq-so2")),
+                ok("FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY", Some("FIN-HQ-SO2")),
+            ),
+            // The reporting officer may also be the controlling one, as in a small office.
+            (
+                officers("FIN-HQ-DS", "FIN-HQ-DS", "FIN-HQ-SECY", None),
+                ok("FIN-HQ-DS", "FIN-HQ-DS", "FIN-HQ-SECY", None),
+            ),
+            (
+                officers("AGR-HQ-SO-BUDGET", "FIN-HQ-DS", "FIN-HQ-SECY", None),
+                own("reporting"),
+            ),
+            (
+                officers("FIN-HQ-SO", "agr-hq-so-budget", "FIN-HQ-SECY", None),
+                own("controlling"),
+            ),
+            (
+                officers("FIN-HQ-SO", "FIN-HQ-DS", "AGR-HQ-SO-BUDGET", None),
+                own("establishment"),
+            ),
+            (
+                officers("FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY", Some("AGR-HQ-SO-BUDGET")),
+                own("reporting_alternate"),
+            ),
+            (
+                officers("FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY", Some("FIN-HQ-SO")),
+                Err(AdminRefusal::AlternateIsReporting),
+            ),
+        ];
+        for (form, expected) in cases {
+            assert_eq!(form.parse(&post), expected, "{form:?}");
+        }
+        for (form, field) in [
+            (officers("", "FIN-HQ-DS", "FIN-HQ-SECY", None), "reporting"),
+            (officers("FIN-HQ-SO", "FIN HQ", "FIN-HQ-SECY", None), "controlling"),
+            (officers("FIN-HQ-SO", "FIN-HQ-DS", "-", None), "establishment"),
+            (
+                officers("FIN-HQ-SO", "FIN-HQ-DS", "FIN-HQ-SECY", Some("X")),
+                "reporting_alternate",
+            ),
+        ] {
+            let refusal = form.parse(&post).unwrap_err();
+            assert_eq!(refusal.field(), Some(field), "{refusal}");
+            assert!(!refusal.hindi().is_empty());
+        }
+    }
+
     proptest! {
+        #[test]
+        fn parsing_leave_officers_never_panics(a in "\\PC{0,30}", b in "\\PC{0,30}", c in "\\PC{0,30}", d in proptest::option::of("\\PC{0,30}")) {
+            let _ = officers(&a, &b, &c, d.as_deref()).parse(&PostId::parse("FIN-HQ-SO").unwrap());
+        }
+
         #[test]
         fn parsing_a_form_never_panics(code in "\\PC{0,30}", en in "\\PC{0,30}", hi in "\\PC{0,30}") {
             let _ = department(&code, &en, &hi).parse();

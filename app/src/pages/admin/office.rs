@@ -1,6 +1,6 @@
 //! `/admin/offices/:office`: an office's sections (add, rename) and posts (add, change titles
-//! or section, abolish after a confirmation; the server refuses to abolish a post someone holds
-//! or that still has work, and the page shows why).
+//! or section, set its e-Leave officers, abolish after a confirmation; the server refuses to
+//! abolish a post someone holds or that still has work, and the page shows why).
 
 use super::{
     admin_table, bilingual_fields, close_on_escape, close_row, described, field_error, is_open, name_fields, named_row,
@@ -8,13 +8,14 @@ use super::{
 };
 use crate::api;
 use crate::api::admin::Renamed;
+use crate::components::fields::focus;
 use crate::components::Loading;
 use crate::i18n::{fill, use_i18n, Texts};
 use crate::pages::pims::refusal;
 use crate::pages::use_page_title;
-use daftar_domain::admin::wire::{PostView, SectionView};
-use daftar_domain::admin::{PostEditForm, PostForm, SectionForm};
-use daftar_domain::{DeptCode, OfficeCode};
+use daftar_domain::admin::wire::{LeaveOfficersView, PostView, SectionView};
+use daftar_domain::admin::{LeaveOfficersForm, PostEditForm, PostForm, SectionForm};
+use daftar_domain::{DeptCode, OfficeCode, PostId};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -265,12 +266,15 @@ fn post_row(view: PostView, open: RwSignal<Option<String>>, sections: Signal<Vec
             (None, _) => i18n.t().admin.vacant.to_owned(),
         }
     };
-    let (edit_key, abolish_key) = (format!("edit:{id}"), format!("abolish:{id}"));
+    let (edit_key, officers_key, abolish_key) =
+        (format!("edit:{id}"), format!("officers:{id}"), format!("abolish:{id}"));
     let panel = {
-        let (edit_key, abolish_key) = (edit_key.clone(), abolish_key.clone());
+        let (edit_key, officers_key, abolish_key) = (edit_key.clone(), officers_key.clone(), abolish_key.clone());
         move || {
             if is_open(open, &edit_key) {
                 Some(view! { <PostEditRow view=view.clone() sections open/> }.into_any())
+            } else if is_open(open, &officers_key) {
+                Some(view! { <LeaveOfficersRow post=view.post.id.clone() open/> }.into_any())
             } else if is_open(open, &abolish_key) {
                 Some(view! { <AbolishRow view=view.clone() open/> }.into_any())
             } else {
@@ -291,6 +295,7 @@ fn post_row(view: PostView, open: RwSignal<Option<String>>, sections: Signal<Vec
             <td data-label=i18n.text(|t| t.admin.holder)>{holder}</td>
             <td data-label=i18n.text(|t| t.admin.col_actions) class="admin-row-actions">
                 {row_toggle(open, edit_key, |t| t.admin.edit, |t| t.admin.edit_named, "{post}", label.clone(), format!("edit-{id}-section"))}
+                {row_toggle(open, officers_key, |t| t.admin.leave_officers, |t| t.admin.leave_officers_named, "{post}", label.clone(), format!("officers-{id}-reporting"))}
                 {row_toggle(open, abolish_key, |t| t.admin.abolish, |t| t.admin.abolish_named, "{post}", label, format!("abolish-{id}-yes"))}
             </td>
         </tr>
@@ -342,6 +347,91 @@ fn PostEditRow(view: PostView, sections: Signal<Vec<SectionView>>, open: RwSigna
                 </form>
             </td>
         </tr>
+    }
+}
+
+/// The inline form that sets a post's e-Leave officers, once their current setting is read.
+#[component]
+fn LeaveOfficersRow(post: PostId, open: RwSignal<Option<String>>) -> impl IntoView {
+    let current = {
+        let post = post.clone();
+        LocalResource::new(move || {
+            let post = post.clone();
+            async move { api::admin::leave_officers(&post).await }
+        })
+    };
+    view! {
+        <tr class="admin-edit-row">
+            <td colspan="6">
+                <Transition fallback=Loading>
+                    {move || current.get().map(|result| match result {
+                        Ok(view) => view! { <LeaveOfficersEditor post=post.clone() view open/> }.into_any(),
+                        Err(error) => refusal(error).into_any(),
+                    })}
+                </Transition>
+            </td>
+        </tr>
+    }
+}
+
+/// The four posts that act on leave applied for by the post's holder, prefilled, checked with
+/// the domain's parse before sending, and saved at the version read.
+#[component]
+fn LeaveOfficersEditor(post: PostId, view: LeaveOfficersView, open: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = AdminForm::new(format!("officers-{post}"));
+    let LeaveOfficersView { officers, version } = view;
+    let shown = |pick: fn(&daftar_domain::leave::officers::LeaveOfficers) -> Option<String>| {
+        RwSignal::new(officers.as_ref().and_then(pick).unwrap_or_default())
+    };
+    let reporting = shown(|o| Some(o.reporting.to_string()));
+    let controlling = shown(|o| Some(o.controlling.to_string()));
+    let establishment = shown(|o| Some(o.establishment.to_string()));
+    let alternate = shown(|o| o.reporting_alternate.as_ref().map(ToString::to_string));
+    // The toggle's own focus comes before the form is read; the first field takes it once shown.
+    let first = form.id("reporting");
+    request_animation_frame(move || focus(&first));
+    let none_yet = officers
+        .is_none()
+        .then(|| view! { <p class="hint">{i18n.text(|t| t.admin.no_leave_officers)}</p> });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let body = LeaveOfficersForm {
+            version: Some(version),
+            reporting: reporting.get_untracked(),
+            controlling: controlling.get_untracked(),
+            establishment: establishment.get_untracked(),
+            reporting_alternate: Some(alternate.get_untracked()),
+        };
+        if let Err(refusal) = body.parse(&post) {
+            form.refuse(refusal);
+            return;
+        }
+        let post = post.clone();
+        form.send(
+            body,
+            move |body, key| async move { api::admin::set_leave_officers(&post, &body, &key).await },
+            |t| t.admin.saved,
+            move || open.set(None),
+        );
+    };
+    view! {
+        <form class="admin-inline-form" on:submit=submit on:keydown=close_on_escape(open) novalidate=true>
+            {none_yet}
+            <Problems form/>
+            <div class="field-row">
+                {text_field(form, "reporting", |t| t.admin.reporting_officer, reporting, None, None)}
+                {text_field(form, "controlling", |t| t.admin.controlling_officer, controlling, None, None)}
+            </div>
+            <div class="field-row">
+                {text_field(form, "establishment", |t| t.admin.establishment_post, establishment, None, None)}
+                {text_field(form, "reporting_alternate", |t| t.admin.alternate_reporting_officer, alternate, None, None)}
+            </div>
+            <div class="actions">
+                <button type="submit" class="button-primary" disabled=move || form.busy.get()>{i18n.text(|t| t.admin.save_leave_officers)}</button>
+                <button type="button" class="button-secondary" on:click=move |_| close_row(open)>{i18n.text(|t| t.cancel)}</button>
+            </div>
+        </form>
     }
 }
 

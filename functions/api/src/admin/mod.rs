@@ -36,6 +36,7 @@ pub mod actions {
     pub const POST_EDITED: &str = "admin.post_edited";
     pub const POST_ABOLISHED: &str = "admin.post_abolished";
     pub const ROLES_CHANGED: &str = "admin.roles_changed";
+    pub const LEAVE_OFFICERS_SET: &str = "admin.leave_officers_set";
 }
 
 /// The audit log's name for a section (departments, offices, posts and employees are named by

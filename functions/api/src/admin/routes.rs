@@ -18,12 +18,15 @@ use axum::http::StatusCode;
 use axum::routing::{get, put};
 use axum::Router;
 use daftar_domain::admin::wire::{
-    DepartmentList, DepartmentView, OfficeList, OfficeView, PostList, PostView, RolesView, SectionList, SectionView,
+    DepartmentList, DepartmentView, LeaveOfficersView, OfficeList, OfficeView, PostList, PostView, RolesView,
+    SectionList, SectionView,
 };
 use daftar_domain::admin::{
-    abolish, change_roles, DepartmentForm, OfficeForm, PostEditForm, PostForm, RenameForm, RolesForm, SectionForm,
+    abolish, change_roles, DepartmentForm, LeaveOfficersForm, OfficeForm, PostEditForm, PostForm, RenameForm,
+    RolesForm, SectionForm,
 };
 use daftar_domain::ids::InvalidCode;
+use daftar_domain::leave::officers::LeaveOfficers;
 use daftar_domain::org::{Office, Section};
 use daftar_domain::wire::Problem;
 use daftar_domain::{DeptCode, EmployeeId, OfficeCode, PostId, SectionCode};
@@ -47,6 +50,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/admin/sections/{section}", put(rename_section))
         .route("/api/v1/admin/offices/{office}/posts", get(posts).post(create_post))
         .route("/api/v1/admin/posts/{post}", put(edit_post).delete(abolish_post))
+        .route(
+            "/api/v1/admin/posts/{post}/leave-officers",
+            get(leave_officers).put(set_leave_officers),
+        )
         .route("/api/v1/admin/employees/{id}/roles", get(roles).put(set_roles))
 }
 
@@ -599,6 +606,129 @@ pub async fn abolish_post(
     ];
     commit(store, main, Vec::new(), |_| stale(None)).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+// ---- Leave officers. ----
+
+/// A post's e-Leave officers as stored, with the item's version (0 while there are none).
+async fn officers_of(store: &dyn Store, id: &PostId) -> Result<LeaveOfficersView, ApiError> {
+    match store.get(&keys::leave_officers(id)).await? {
+        Some(item) => Ok(LeaveOfficersView {
+            officers: Some(item.parse()?),
+            version: item.version,
+        }),
+        None => Ok(LeaveOfficersView {
+            officers: None,
+            version: 0,
+        }),
+    }
+}
+
+/// The officers who act on leave applied for by a post's holder (`officers` is null for a post
+/// that has none yet, whose holder cannot apply until they are set).
+#[utoipa::path(get, path = "/api/v1/admin/posts/{post}/leave-officers", tag = "admin",
+    params(("post" = String, Path, description = "Post ID")),
+    responses((status = 200, body = LeaveOfficersView), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn leave_officers(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(post): Path<String>,
+) -> Result<Json<LeaveOfficersView>, ApiError> {
+    may_manage(&user.actor)?;
+    let id = code("post", &post, PostId::parse)?;
+    let store = state.store.as_ref();
+    get_post(store, &id).await?.ok_or_else(|| not_found("post"))?;
+    Ok(Json(officers_of(store, &id).await?))
+}
+
+/// Sets a post's e-Leave officers, if they are still at the version the administrator saw.
+/// Every post named must exist (422 naming the field otherwise); the applications already on
+/// their way keep the chain they were given.
+#[utoipa::path(put, path = "/api/v1/admin/posts/{post}/leave-officers", tag = "admin",
+    request_body = LeaveOfficersForm,
+    params(("post" = String, Path, description = "Post ID")),
+    responses((status = 200, body = LeaveOfficersView), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn set_leave_officers(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(post): Path<String>,
+    Json(form): Json<LeaveOfficersForm>,
+) -> Result<Json<LeaveOfficersView>, ApiError> {
+    may_manage(&user.actor)?;
+    let id = code("post", &post, PostId::parse)?;
+    let officers = form.parse(&id).map_err(refused)?;
+    let store = state.store.as_ref();
+    let named = named_officers(&officers);
+    let (post_item, current, found) = tokio::try_join!(get_post(store, &id), officers_of(store, &id), async {
+        let wanted: Vec<_> = named.iter().map(|(_, named)| keys::post(named)).collect();
+        let reads = wanted.iter().map(|key| store.get(key));
+        futures_util::future::try_join_all(reads).await.map_err(ApiError::from)
+    },)?;
+    post_item.ok_or_else(|| not_found("post"))?;
+    if let Some(((field, missing), _)) = named.iter().zip(&found).find(|(_, item)| item.is_none()) {
+        return Err(no_such_post(field, missing));
+    }
+    if form.version.unwrap_or(0) != current.version {
+        return Err(stale(Some(current.version)));
+    }
+    let version = current.version + 1;
+    let mut main = vec![
+        Write::Put {
+            item: crate::leave::officers_item(&id, &officers).with_version(version),
+            condition: match current.version {
+                0 => Condition::NotExists,
+                seen => Condition::VersionIs(seen),
+            },
+        },
+        Write::Check {
+            key: keys::post(&id),
+            condition: Condition::Exists,
+        },
+        crate::audit::entry(
+            &user,
+            LEAVE_OFFICERS_SET,
+            keys::post_partition(&id),
+            current.officers.as_ref().map(json),
+            Some(json(&officers)),
+            state.now(),
+        ),
+    ];
+    // The officers' posts must still exist when the change is made (an abolition between the
+    // read and the write would otherwise leave a chain to nowhere).
+    let checked: BTreeSet<&PostId> = named.iter().map(|(_, named)| *named).collect();
+    main.extend(checked.into_iter().map(|named| Write::Check {
+        key: keys::post(named),
+        condition: Condition::Exists,
+    }));
+    commit(store, main, Vec::new(), |index| match index {
+        1 => not_found("post"),
+        0 | 2 => stale(None),
+        _ => ApiError::invalid("reporting", "one of the officers' posts was abolished meanwhile")
+            .with_hindi("इस बीच अधिकारियों के पदों में से एक समाप्त कर दिया गया"),
+    })
+    .await?;
+    Ok(Json(LeaveOfficersView {
+        officers: Some(officers),
+        version,
+    }))
+}
+
+/// Each post the officers name, with the form field it came from.
+fn named_officers(officers: &LeaveOfficers) -> Vec<(&'static str, &PostId)> {
+    let mut named = vec![
+        ("reporting", &officers.reporting),
+        ("controlling", &officers.controlling),
+        ("establishment", &officers.establishment),
+    ];
+    if let Some(alternate) = &officers.reporting_alternate {
+        named.push(("reporting_alternate", alternate));
+    }
+    named
+}
+
+fn no_such_post(field: &str, post: &PostId) -> ApiError {
+    ApiError::invalid(field, format!("there is no post {post}")).with_hindi(format!("पद {post} मौजूद नहीं है"))
 }
 
 // ---- Roles. ----
