@@ -167,10 +167,6 @@ pub(crate) async fn find_section(store: &dyn Store, code: &SectionCode) -> Resul
     }
 }
 
-pub(crate) async fn get_post(store: &dyn Store, id: &PostId) -> Result<Option<(StoredPost, u64)>, ApiError> {
-    crate::pims::load_post(store, id).await
-}
-
 pub(crate) fn post_view(stored: StoredPost, version: u64) -> PostView {
     PostView {
         post: stored.post,

@@ -3,9 +3,8 @@
 
 use super::actions::*;
 use super::{
-    commit, exists, find_section, get_department, get_office, get_post, json, list_departments, list_offices,
-    list_posts, list_sections, may_assign_roles, may_manage, not_found, pending_work, post_view, refused,
-    section_target, stale,
+    commit, exists, find_section, get_department, get_office, json, list_departments, list_offices, list_posts,
+    list_sections, may_assign_roles, may_manage, not_found, pending_work, post_view, refused, section_target, stale,
 };
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Json, Query};
@@ -69,6 +68,13 @@ async fn department_or_404(store: &dyn Store, code: &DeptCode) -> Result<Departm
 
 async fn office_or_404(store: &dyn Store, code: &OfficeCode) -> Result<OfficeView, ApiError> {
     get_office(store, code).await?.ok_or_else(|| not_found("office"))
+}
+
+/// A post as stored, with its version.
+async fn post_or_404(store: &dyn Store, id: &PostId) -> Result<(StoredPost, u64), ApiError> {
+    crate::pims::load_post(store, id)
+        .await?
+        .ok_or_else(|| not_found("post"))
 }
 
 fn no_such_section(office: &OfficeCode, section: &SectionCode) -> ApiError {
@@ -505,7 +511,7 @@ pub async fn edit_post(
     may_manage(&user.actor)?;
     let id = code("post", &post, PostId::parse)?;
     let store = state.store.as_ref();
-    let (current, version) = get_post(store, &id).await?.ok_or_else(|| not_found("post"))?;
+    let (current, version) = post_or_404(store, &id).await?;
     if version != form.version {
         return Err(stale(Some(version)));
     }
@@ -576,7 +582,7 @@ pub async fn abolish_post(
     may_manage(&user.actor)?;
     let id = code("post", &post, PostId::parse)?;
     let store = state.store.as_ref();
-    let (current, version) = get_post(store, &id).await?.ok_or_else(|| not_found("post"))?;
+    let (current, version) = post_or_404(store, &id).await?;
     if version != params.version {
         return Err(stale(Some(version)));
     }
@@ -637,7 +643,7 @@ pub async fn leave_officers(
     may_manage(&user.actor)?;
     let id = code("post", &post, PostId::parse)?;
     let store = state.store.as_ref();
-    get_post(store, &id).await?.ok_or_else(|| not_found("post"))?;
+    post_or_404(store, &id).await?;
     Ok(Json(officers_of(store, &id).await?))
 }
 
@@ -660,12 +666,11 @@ pub async fn set_leave_officers(
     let officers = form.parse(&id).map_err(refused)?;
     let store = state.store.as_ref();
     let named = named_officers(&officers);
-    let (post_item, current, found) = tokio::try_join!(get_post(store, &id), officers_of(store, &id), async {
+    let (_, current, found) = tokio::try_join!(post_or_404(store, &id), officers_of(store, &id), async {
         let wanted: Vec<_> = named.iter().map(|(_, named)| keys::post(named)).collect();
         let reads = wanted.iter().map(|key| store.get(key));
         futures_util::future::try_join_all(reads).await.map_err(ApiError::from)
     },)?;
-    post_item.ok_or_else(|| not_found("post"))?;
     if let Some(((field, missing), _)) = named.iter().zip(&found).find(|(_, item)| item.is_none()) {
         return Err(no_such_post(field, missing));
     }
