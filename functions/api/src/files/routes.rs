@@ -629,14 +629,23 @@ pub async fn dispatch_register(
     let year = params
         .year
         .unwrap_or_else(|| daftar_domain::local_time::office_date(state.now()).year());
-    let query = daftar_store::Query::new(Index::Table, keys::office_partition(&office));
     let page = PageParams {
         limit: params.limit,
         cursor: params.cursor,
     };
-    Ok(Json(
-        page_of(state.store.as_ref(), query, &keys::dispatch_year_prefix(year), page).await?,
-    ))
+    Ok(Json(register_page(state.store.as_ref(), &office, year, page).await?))
+}
+
+/// A page of an office's dispatch register for a year, in number order (also the dispatch
+/// register report's page).
+pub(crate) async fn register_page(
+    store: &dyn daftar_store::Store,
+    office: &OfficeCode,
+    year: i32,
+    page: PageParams,
+) -> Result<Page<DispatchEntry>, ApiError> {
+    let query = daftar_store::Query::new(Index::Table, keys::office_partition(office));
+    page_of(store, query, &keys::dispatch_year_prefix(year), page).await
 }
 
 /// Records that an issued letter left the office.

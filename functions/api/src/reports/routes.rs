@@ -5,7 +5,7 @@ use crate::auth::CurrentUser;
 use crate::csv_export::Lang;
 use crate::error::{ApiError, Json, Query};
 use crate::keys;
-use crate::pagination::{all_pages, page_of, PageParams};
+use crate::pagination::{all_pages, PageParams};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -284,18 +284,17 @@ pub async fn dispatch(
     let office = ReportParams::office_code(&office)?;
     authorize(&user.actor, Action::KeepDispatchRegister, Resource::Office(&office))?;
     let year = params.year(&state)?;
-    let mut query = daftar_store::Query::new(daftar_store::Index::Table, keys::office_partition(&office));
     match format {
         Format::Json => {
             let page = PageParams {
                 limit: params.limit,
                 cursor: params.cursor,
             };
-            let page: Page<DispatchEntry> =
-                page_of(state.store.as_ref(), query, &keys::dispatch_year_prefix(year), page).await?;
+            let page = crate::files::routes::register_page(state.store.as_ref(), &office, year, page).await?;
             Ok(Json(page).into_response())
         }
         Format::Csv(lang) => {
+            let mut query = daftar_store::Query::new(daftar_store::Index::Table, keys::office_partition(&office));
             query.range = daftar_store::SortRange::Prefix(keys::dispatch_year_prefix(year));
             let entries: Vec<DispatchEntry> = all_pages(state.store.as_ref(), query).await?;
             csv::dispatch(office.as_ref(), year, &entries, lang)
